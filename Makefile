@@ -1,0 +1,41 @@
+# skpgen — two set-up commands for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench previews clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Run skpgen on the bundled examples: validate, lint, score, render (outputs in out/).
+demo: $(STAMP)
+	@echo "== skpgen validate examples/"
+	$(BIN)/skpgen validate examples/
+	@echo "== skpgen lint examples/ (draf-lemah.skp.yaml is the deliberately weak draft)"
+	-$(BIN)/skpgen lint examples/
+	@echo "== skpgen score examples/"
+	$(BIN)/skpgen score examples/
+	@echo "== skpgen render examples/ -o out/"
+	$(BIN)/skpgen render examples/ -o out/
+	@echo "== skpgen status examples/"
+	-$(BIN)/skpgen status examples/ --today 2025-10-01
+	@echo "== skpgen dashboard examples/ -o out/dashboard.xlsx"
+	$(BIN)/skpgen dashboard examples/ -o out/dashboard.xlsx
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/run.py
+
+previews: $(STAMP)
+	$(BIN)/python bench/../tools/previews.py
+
+clean:
+	rm -rf out build dist .pytest_cache

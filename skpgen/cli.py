@@ -1,0 +1,94 @@
+"""The ``skpgen`` command line. Subcommands are imported only when they are run, so that
+``skpgen --help`` stays fast (no docx, jsonschema or openpyxl at start-up)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from skpgen import __version__
+
+# command name -> "module:attribute"; help texts are here so that --help imports nothing else.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("skpgen.commands.validate:validate", "Periksa berkas SKP terhadap skema JSON."),
+    "schema": ("skpgen.commands.validate:schema", "Cetak skema JSON berkas SKP."),
+    "lint": ("skpgen.commands.lint:lint", "Periksa SKP dengan aturan SMART dan jebakan umum."),
+    "rules": ("skpgen.commands.lint:rules", "Daftar aturan lint, atau dokumentasi satu aturan."),
+    "score": ("skpgen.commands.score:score", "Hitung nilai capaian SKP dan predikat."),
+    "render": ("skpgen.commands.render:render", "Buat formulir resmi (DOCX/PDF)."),
+    "template": ("skpgen.commands.render:template", "Ekspor atau periksa templat formulir."),
+    "status": ("skpgen.commands.year:status", "Status pemantauan kegiatan."),
+    "dashboard": ("skpgen.commands.year:dashboard", "Dasbor Excel untuk satu folder SKP."),
+    "diff": ("skpgen.commands.year:diff", "Bandingkan dua versi SKP (revisi)."),
+    "init": ("skpgen.commands.year:init", "Buat kerangka SKP baru."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        spec = COMMANDS.get(name)
+        if spec is None:
+            return None
+        module_name, attr = spec[0].split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("skpgen"):
+                return _unavailable(name)
+            raise
+        return getattr(module, attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("Perintah / Commands"):
+            formatter.write_dl(rows)
+
+
+def _unavailable(name: str) -> click.Command:
+    @click.command(name=name, context_settings={"ignore_unknown_options": True})
+    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+    def cmd(args: Any) -> None:
+        click.echo(f"skpgen: perintah '{name}' belum tersedia di versi ini.", err=True)
+        sys.exit(2)
+
+    return cmd
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="skpgen")
+def cli() -> None:
+    """skpgen — SKP (Sasaran Kinerja Pegawai) sebagai kode: validasi, lint, nilai, dan formulir resmi.
+
+    Pesan berbahasa Indonesia; gunakan --lang en (atau SKPGEN_LANG=en) untuk bahasa Inggris.
+    """
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Dihentikan. / Interrupted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)  # bad arguments: SPEC §5 exit code 2
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Dihentikan. / Interrupted.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - last resort: a message, never a traceback
+        if os.environ.get("SKPGEN_DEBUG"):
+            raise
+        click.echo(f"skpgen: kesalahan internal / internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("skpgen: jalankan ulang dengan SKPGEN_DEBUG=1 untuk rincian.", err=True)
+        sys.exit(2)

@@ -1,0 +1,66 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from skpgen.i18n import get_lang, t
+
+lang_option = click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+                           help="Bahasa pesan: id (bawaan) atau en. / Message language.")
+
+
+def format_option(choices: Sequence[str], default: str) -> "click.decorators.FC":  # type: ignore[name-defined]
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+                        help="Format keluaran. / Output format.")
+
+
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+
+
+@dataclass(slots=True)
+class Target:
+    path: Path
+    display: str
+
+
+def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str]) -> Iterator[Target]:
+    """Files as given, and ``*.yaml``/``*.yml`` under directories (recursively, sorted).
+
+    A directory without YAML files is reported in ``errors`` (the caller exits 2 after the rest
+    ran); a path that does not exist is yielded so that loading reports it as E001.
+    Hidden directories (``.git``, ``.venv``) are skipped.
+    """
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.suffix in (".yaml", ".yml") and f.is_file()
+                and not any(part.startswith(".") and part not in (".", "..") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                errors.append(t("cli.no_files", lang, path=str(p)))
+            for f in found:
+                yield Target(f, str(f))
+        elif p.exists() or p.is_symlink():
+            yield Target(p, str(p))
+        else:
+            # a missing path is still yielded: the loader reports it as an E001 finding (exit 2)
+            yield Target(p, str(p))
+
+
+def resolve_lang(lang: str | None) -> str:
+    return get_lang(lang)
+
+
+def echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def stdout_is_tty() -> bool:
+    return bool(getattr(sys.stdout, "isatty", lambda: False)())

@@ -1,0 +1,83 @@
+"""``skpgen validate`` and ``skpgen schema``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from skpgen.commands._common import format_option, iter_yaml_files, lang_option, paths_argument, resolve_lang
+from skpgen.findings import Finding
+from skpgen.i18n import t
+from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, LoadError, load_path
+from skpgen.report import format_concise, format_full, format_json, sort_findings, source_reader, use_colour
+
+
+def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                      max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Document | None, list[Finding], bool]:
+    """Load and validate one file: (document or None, findings, whether loading failed)."""
+    try:
+        doc = load_path(path, max_bytes=max_bytes, max_depth=max_depth, lang=lang, display_name=display)
+    except LoadError as exc:
+        return None, [exc.finding], True
+    from skpgen.validate import validate_document
+
+    return doc, validate_document(doc, lang), False
+
+
+@click.command()
+@paths_argument
+@format_option(["full", "concise", "json"], "full")
+@lang_option
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Batas ukuran berkas (byte). / File size limit.")
+@click.option("--max-depth", type=click.IntRange(1), default=DEFAULT_MAX_DEPTH, show_default=True,
+              help="Batas kedalaman bersarang. / Nesting depth limit.")
+@click.option("-q", "--quiet", is_flag=True, help="Jangan cetak berkas yang valid. / Do not list valid files.")
+def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int, max_depth: int, quiet: bool) -> None:
+    """Periksa berkas SKP (file atau folder) terhadap skema dan fakta lintas-kolom.
+
+    Kode keluar: 0 valid; 1 ada kesalahan skema; 2 berkas tak terbaca/tak terurai atau argumen salah.
+    """
+    lang = resolve_lang(lang)
+    errors: list[str] = []
+    all_findings: list[Finding] = []
+    texts: dict[str, list[str]] = {}
+    load_failed = False
+    n_files = n_bad = 0
+    for target in iter_yaml_files(paths, lang, errors):
+        n_files += 1
+        doc, findings, failed = load_and_validate(target.path, target.display, lang, max_bytes, max_depth)
+        load_failed |= failed
+        if doc is not None:
+            texts[target.display] = doc.lines
+        if findings:
+            n_bad += 1
+            all_findings.extend(findings)
+        elif fmt == "full" and not quiet:
+            click.echo(t("cli.valid", lang, file=target.display))
+    for message in errors:
+        click.echo(f"skpgen: {message}", err=True)
+    findings = sort_findings(all_findings)
+    if fmt == "json":
+        click.echo(format_json(findings), nl=False)
+    elif fmt == "concise":
+        click.echo(format_concise(findings), nl=False)
+    else:
+        click.echo(format_full(findings, source_reader(texts), colour=use_colour()), nl=False)
+        if n_bad:
+            click.echo(t("cli.summary_bad", lang, bad=n_bad, n=n_files, errors=len(findings)), err=True)
+        elif n_files:
+            click.echo(t("cli.summary_ok", lang, n=n_files), err=True)
+    if load_failed or errors:
+        sys.exit(2)
+    sys.exit(1 if findings else 0)
+
+
+@click.command()
+def schema() -> None:
+    """Cetak skema JSON berkas SKP (draft-07) untuk editor dan alat lain."""
+    from skpgen.resources import schema_file
+
+    click.echo(schema_file().read_text(encoding="utf-8"), nl=False)

@@ -1,0 +1,354 @@
+"""Strict, position-preserving YAML loading (SPEC §3).
+
+The loader reads the event stream of libyaml (or PyYAML's pure parser) and builds its own node
+tree, so that it can enforce what ``yaml.safe_load`` does not:
+
+* YAML 1.2 core scalars only: ``true``/``false`` are booleans, ``no``/``yes``/``on`` stay strings,
+  dates stay ISO strings, there are no sexagesimal numbers (``1:30`` is a string);
+* duplicate keys are errors naming both lines;
+* anchors, aliases and explicit tags are refused (no alias bombs, no object construction);
+* input size and nesting depth are capped;
+* non-UTF-8 and binary input, empty files, several documents, a top level that is not a mapping
+  and tab indentation each get a located, translated message.
+
+Every node keeps its 1-based start and end line/column so that validation and lint findings can
+point at the exact place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from skpgen.findings import Finding
+from skpgen.i18n import code_name, t
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 64
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_STR_TAGS = {"!", "!!str", "tag:yaml.org,2002:str"}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML node with its value and 1-based source range (end column is exclusive)."""
+
+    kind: str  # "map" | "seq" | "scalar"
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    value: Any = None  # map: dict[str, Node]; seq: list[Node]; scalar: Python value
+    keys: dict[str, "Node"] = field(default_factory=dict)  # map only: key nodes
+    text: str = ""  # scalar only: the source text of the scalar (unquoted)
+
+    def to_python(self) -> Any:
+        if self.kind == "map":
+            return {k: v.to_python() for k, v in self.value.items()}
+        if self.kind == "seq":
+            return [v.to_python() for v in self.value]
+        return self.value
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded SKP file: plain data plus the node tree it came from."""
+
+    file: str
+    text: str
+    root: Node
+    data: Any
+    _lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def node_at(self, path: Path_) -> Node:
+        """The node at ``path``, or the nearest existing ancestor when part of it is missing."""
+        node = self.root
+        for part in path:
+            nxt = _child(node, part)
+            if nxt is None:
+                return node
+            node = nxt
+        return node
+
+    def exact_node_at(self, path: Path_) -> Node | None:
+        node: Node | None = self.root
+        for part in path:
+            node = _child(node, part) if node is not None else None
+        return node
+
+    def key_node_at(self, path: Path_) -> Node:
+        """The key node of the mapping entry at ``path`` (falls back to :meth:`node_at`)."""
+        if path:
+            parent = self.exact_node_at(path[:-1])
+            if parent is not None and parent.kind == "map" and path[-1] in parent.keys:
+                return parent.keys[path[-1]]  # type: ignore[index]
+        return self.node_at(path)
+
+
+def _child(node: Node, part: str | int) -> Node | None:
+    if node.kind == "map" and isinstance(part, str):
+        return node.value.get(part)
+    if node.kind == "seq" and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
+    return None
+
+
+class LoadError(Exception):
+    """Raised when a file cannot be loaded; carries a located finding (code E0xx)."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _error(file: str, code: str, lang: str, line: int = 1, col: int = 1, end_line: int | None = None,
+           end_col: int | None = None, **kw: Any) -> LoadError:
+    name, message = code_name(code), t(code, lang, **kw)
+    return LoadError(Finding(file=file, line=line, column=col, end_line=end_line or line,
+                             end_column=end_col or col, code=code, name=name, severity="error",
+                             message=message))
+
+
+def load_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, max_depth: int = DEFAULT_MAX_DEPTH,
+              lang: str = "id", display_name: str | None = None) -> Document:
+    """Read and load one SKP file. Never modifies it. Raises :class:`LoadError`."""
+    path = Path(path)
+    name = display_name or str(path)
+    try:
+        if path.is_dir():
+            raise _error(name, "E001", lang, reason=t("reason.is_dir", lang))
+        with open(path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except LoadError:
+        raise
+    except OSError as exc:
+        raise _error(name, "E001", lang, reason=exc.strerror or str(exc)) from None
+    return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth, lang=lang)
+
+
+def load_bytes(raw: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+               max_depth: int = DEFAULT_MAX_DEPTH, lang: str = "id") -> Document:
+    if len(raw) > max_bytes:
+        raise _error(file, "E003", lang, limit=_human_size(max_bytes))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0)):
+        raise _error(file, "E002", lang, reason=t("reason.utf16", lang))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _pos_of_offset(raw, nul)
+        raise _error(file, "E002", lang, line=line, col=col, reason=t("reason.binary", lang))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _pos_of_offset(raw, exc.start)
+        raise _error(file, "E002", lang, line=line, col=col,
+                     reason=t("reason.not_utf8", lang, byte=f"0x{raw[exc.start]:02x}")) from None
+    return load_text(text, file, max_depth=max_depth, lang=lang)
+
+
+def load_text(text: str, file: str = "<teks>", *, max_depth: int = DEFAULT_MAX_DEPTH, lang: str = "id") -> Document:
+    root = _Builder(text, file, max_depth, lang).build()
+    return Document(file=file, text=text, root=root, data=root.to_python())
+
+
+def _pos_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
+
+
+def _human_size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KiB"
+
+
+def _scalar_value(ev: Any) -> Any:
+    text: str = ev.value
+    if ev.style is not None and ev.style != "":
+        return text  # quoted or block scalar: always a string
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+class _Builder:
+    """Builds the node tree from the parser's event stream, enforcing the strict rules."""
+
+    def __init__(self, text: str, file: str, max_depth: int, lang: str):
+        self.text = text
+        self.file = file
+        self.max_depth = max_depth
+        self.lang = lang
+
+    def _events(self) -> Iterator[Any]:
+        loader = _Parser(self.text)
+        try:
+            while loader.check_event():
+                yield loader.get_event()
+        finally:
+            loader.dispose()
+
+    def build(self) -> Node:
+        if not self.text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in self.text.splitlines()):
+            raise _error(self.file, "E009", self.lang, reason=t("reason.empty", self.lang))
+        events = self._events()
+        docs: list[Node] = []
+        try:
+            for ev in events:
+                if isinstance(ev, yaml.DocumentStartEvent):
+                    if docs:
+                        m = ev.start_mark
+                        raise _error(self.file, "E009", self.lang, line=m.line + 1, col=m.column + 1,
+                                     reason=t("reason.multi_doc", self.lang))
+                    docs.append(self._node(events, next(events), 1))
+        except yaml.MarkedYAMLError as exc:
+            raise self._syntax_error(exc) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+            raise _error(self.file, "E004", self.lang, problem=str(exc)) from None
+        except RecursionError:
+            raise _error(self.file, "E008", self.lang, limit=self.max_depth) from None
+        if not docs or (docs[0].kind == "scalar" and docs[0].value is None):
+            raise _error(self.file, "E009", self.lang, reason=t("reason.empty", self.lang))
+        root = docs[0]
+        if root.kind != "map":
+            kind = t(f"kind.{root.kind}", self.lang)
+            raise _error(self.file, "E009", self.lang, line=root.line, col=root.col,
+                         end_line=root.end_line, end_col=root.end_col,
+                         reason=t("reason.not_mapping", self.lang, kind=kind))
+        return root
+
+    def _syntax_error(self, exc: yaml.MarkedYAMLError) -> LoadError:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or ""
+        if "\t" in problem or "'\\t'" in problem:
+            return _error(self.file, "E005", self.lang, line=line, col=col)
+        # A tab in the indentation often shows up as another scanner complaint on that line.
+        lines = self.text.splitlines()
+        if 0 < line <= len(lines) and re.match(r"^ *\t", lines[line - 1]):
+            tab_col = lines[line - 1].index("\t") + 1
+            return _error(self.file, "E005", self.lang, line=line, col=tab_col)
+        for idx, ln in enumerate(lines[: line], start=1):
+            if re.match(r"^ *\t", ln) and idx >= line - 1:
+                return _error(self.file, "E005", self.lang, line=idx, col=ln.index("\t") + 1)
+        return _error(self.file, "E004", self.lang, line=line, col=col, problem=_translate_problem(problem, self.lang))
+
+    def _refuse_anchor(self, ev: Any) -> None:
+        if getattr(ev, "anchor", None):
+            m = ev.start_mark
+            raise _error(self.file, "E007", self.lang, line=m.line + 1, col=m.column + 1, name=ev.anchor)
+
+    def _refuse_tag(self, ev: Any) -> None:
+        tag = getattr(ev, "tag", None)
+        if tag and tag not in _STR_TAGS and not (isinstance(ev, yaml.ScalarEvent) and ev.implicit[0]):
+            m = ev.start_mark
+            raise _error(self.file, "E010", self.lang, line=m.line + 1, col=m.column + 1, tag=tag)
+
+    def _node(self, events: Iterator[Any], ev: Any, depth: int) -> Node:
+        if isinstance(ev, yaml.AliasEvent):
+            m = ev.start_mark
+            raise _error(self.file, "E007", self.lang, line=m.line + 1, col=m.column + 1, name=ev.anchor)
+        self._refuse_anchor(ev)
+        self._refuse_tag(ev)
+        sm = ev.start_mark
+        if depth > self.max_depth:
+            raise _error(self.file, "E008", self.lang, line=sm.line + 1, col=sm.column + 1, limit=self.max_depth)
+        if isinstance(ev, yaml.ScalarEvent):
+            em = ev.end_mark
+            value = _scalar_value(ev)
+            if ev.tag in _STR_TAGS and ev.tag != "!":
+                value = ev.value
+            return Node("scalar", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, value, text=ev.value)
+        if isinstance(ev, yaml.SequenceStartEvent):
+            items: list[Node] = []
+            for child in events:
+                if isinstance(child, yaml.SequenceEndEvent):
+                    em = child.end_mark
+                    break
+                items.append(self._node(events, child, depth + 1))
+            return Node("seq", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, items)
+        if isinstance(ev, yaml.MappingStartEvent):
+            values: dict[str, Node] = {}
+            keys: dict[str, Node] = {}
+            while True:
+                kev = next(events)
+                if isinstance(kev, yaml.MappingEndEvent):
+                    em = kev.end_mark
+                    break
+                knode = self._node(events, kev, depth + 1)
+                if knode.kind != "scalar":
+                    raise _error(self.file, "E004", self.lang, line=knode.line, col=knode.col,
+                                 end_line=knode.end_line, end_col=knode.end_col,
+                                 problem=t("reason.complex_key", self.lang))
+                key = knode.text if not isinstance(knode.value, str) else knode.value
+                vnode = self._node(events, next(events), depth + 1)
+                if key in keys:
+                    first = keys[key]
+                    raise _error(self.file, "E006", self.lang, line=knode.line, col=knode.col,
+                                 end_line=knode.end_line, end_col=knode.end_col, key=key,
+                                 first_line=first.line, line_no=knode.line)
+                keys[key] = knode
+                values[key] = vnode
+            node = Node("map", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, values)
+            node.keys = keys
+            return node
+        raise _error(self.file, "E004", self.lang, line=sm.line + 1, col=sm.column + 1,
+                     problem=type(ev).__name__)
+
+
+_PROBLEMS = {
+    "could not find expected ':'": "problem.no_colon",
+    "mapping values are not allowed here": "problem.mapping_values",
+    "expected <block end>, but found": "problem.block_end",
+    "found unexpected end of stream": "problem.eof",
+    "found undefined alias": "problem.alias",
+    "while scanning a quoted scalar": "problem.quote",
+    "found unexpected ':'": "problem.mapping_values",
+    "did not find expected key": "problem.no_key",
+    "did not find expected '-' indicator": "problem.no_dash",
+    "found character that cannot start any token": "problem.bad_char",
+    "did not find expected node content": "problem.no_content",
+    "did not find expected ',' or ']'": "problem.flow_seq",
+    "did not find expected ',' or '}'": "problem.flow_map",
+    "found a tab character": "problem.tab",
+}
+
+
+def _translate_problem(problem: str, lang: str) -> str:
+    for needle, key in _PROBLEMS.items():
+        if problem.startswith(needle) or needle in problem:
+            return t(key, lang)
+    return problem

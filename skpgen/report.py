@@ -1,0 +1,80 @@
+"""Text and machine formats for findings: full, concise, json (shared by validate and lint)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+
+from skpgen.findings import Finding
+
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def use_colour(stream: object = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def source_reader(known: dict[str, list[str]], max_bytes: int = 2 * 1024 * 1024) -> Callable[[str], list[str] | None]:
+    """Source lines for the ``full`` format: loaded documents first, else a tolerant read."""
+
+    def read(file: str) -> list[str] | None:
+        if file in known:
+            return known[file]
+        try:
+            with open(file, "rb") as fh:
+                raw = fh.read(max_bytes)
+        except OSError:
+            return None
+        if b"\x00" in raw:
+            return None
+        known[file] = raw.decode("utf-8", "replace").splitlines()
+        return known[file]
+
+    return read
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def format_concise(findings: Sequence[Finding]) -> str:
+    return "".join(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n" for f in findings)
+
+
+def format_json(findings: Sequence[Finding]) -> str:
+    return json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def format_full(findings: Sequence[Finding], source_lines: Callable[[str], list[str] | None],
+                colour: bool = False) -> str:
+    """Grouped by file, each finding with its source line and a caret under the node."""
+    out: list[str] = []
+    current: str | None = None
+    for f in findings:
+        if f.file != current:
+            if current is not None:
+                out.append("")
+            current = f.file
+            out.append(f"{_BOLD}{f.file}{_RESET}" if colour else f.file)
+        sev = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
+        code = f"{_BOLD}{f.code}{_RESET}" if colour else f.code
+        where = f" [{f.kegiatan}]" if f.kegiatan else ""
+        out.append(f"  {f.line}:{f.column}  {sev} {code} {f.name}{where}: {f.message}")
+        lines = source_lines(f.file)
+        if lines and 0 < f.line <= len(lines):
+            src = lines[f.line - 1].replace("\t", " ")
+            width = (f.end_column - f.column) if f.end_line == f.line else len(src) - f.column + 1
+            width = max(1, min(width, max(1, len(src) - f.column + 1)))
+            gutter = f"{f.line:>6} | "
+            out.append(f"{_DIM}{gutter}{_RESET}{src}" if colour else f"{gutter}{src}")
+            caret = " " * (len(gutter) - 2) + "| " + " " * (f.column - 1) + "^" * width
+            out.append(f"{_COLOURS[f.severity]}{caret}{_RESET}" if colour else caret)
+    return "\n".join(out) + ("\n" if out else "")
