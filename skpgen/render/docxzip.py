@@ -109,10 +109,6 @@ def deflate_member(name: str, data: bytes) -> RawMember:
     return RawMember(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), co.compress(data) + co.flush(), len(data))
 
 
-class _Entry:
-    __slots__ = ("local", "central_tail", "central_head", "name_bytes")
-
-
 def build_zip(
     members: list[RawMember],
     date_time: tuple[int, int, int, int, int, int] = DEFAULT_DATE_TIME,
