@@ -248,6 +248,8 @@ def _rpr_key(run) -> bytes:
     for child in rpr:
         if child.tag not in _NOISE_RPR and isinstance(child.tag, str):
             clone.append(_clone(child))
+    if len(clone) == 0:
+        return b""
     return etree.tostring(clone, method="c14n")
 
 
