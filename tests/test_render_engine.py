@@ -423,3 +423,42 @@ def test_filter_error_is_a_render_error() -> None:
         Template(_save(d)).render({"t": "kemarin"})
     assert ei.value.id == "render/filter-error"
     assert ei.value.tag == "{{ t | tanggal }}"
+
+
+def test_check_template_reports_data_paths_the_schema_does_not_define(tmp_path: Path) -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "pegawai": {"$ref": "#/definitions/orang"},
+            "kegiatan": {"type": "array", "items": {"$ref": "#/definitions/kegiatan"}},
+        },
+        "definitions": {
+            "orang": {"type": "object", "properties": {"nama": {"type": "string"}, "nip": {"type": "string"}}},
+            "kegiatan": {
+                "type": "object",
+                "allOf": [{"properties": {"uraian": {"type": "string"}}}],
+                "properties": {"target": {"type": "object", "properties": {"kuantitas": {"type": "number"}}}},
+            },
+        },
+    }
+    schema_path = tmp_path / "skp.schema.json"
+    schema_path.write_text(__import__("json").dumps(schema), encoding="utf-8")
+    d = docx.Document()
+    d.add_paragraph("{{ pegawai.nama }} {{ pegawai.nma }} {{ skor.nilai_skp }} {{ lain }}")
+    t = d.add_table(rows=3, cols=2)
+    t.cell(0, 0).text = "{%tr for k in kegiatan %}"
+    t.cell(1, 0).text = "{{ k.uraian }} {{ loop.index }}"
+    t.cell(1, 1).text = "{{ k.target.kuantitas | angka }} {{ k.target.kualitas }}"
+    t.cell(2, 0).text = "{%tr endfor %}"
+    d.add_paragraph("{% if pegawai.gelar is defined %}{{ pegawai.gelar }}{% endif %}")
+    path = tmp_path / "t.docx"
+    _save(d, path)
+    issues = check_template(path, schema_path=schema_path, allowed_names={"skor"})
+    assert [(i.id, i.message) for i in issues] == [
+        ("template/unknown-path", "data path 'pegawai.nma' is not defined by the schema"),
+        ("template/unknown-path", "data path 'lain' is not defined by the schema"),
+        ("template/unknown-path", "data path 'kegiatan[].target.kualitas' is not defined by the schema"),
+        ("template/unknown-path", "data path 'pegawai.gelar' is not defined by the schema"),
+    ]
+    assert issues[2].tag == "{{ k.target.kualitas }}"
+    assert issues[2].paragraph == "{{ k.target.kuantitas | angka }} {{ k.target.kualitas }}"
