@@ -18,9 +18,9 @@ point at the exact place in the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -54,7 +54,7 @@ class Node:
     end_line: int
     end_col: int
     value: Any = None  # map: dict[str, Node]; seq: list[Node]; scalar: Python value
-    keys: dict[str, "Node"] = field(default_factory=dict)  # map only: key nodes
+    keys: dict[str, "Node"] | None = None  # map only: key nodes
     text: str = ""  # scalar only: the source text of the scalar (unquoted)
 
     def to_python(self) -> Any:
@@ -101,7 +101,7 @@ class Document:
         """The key node of the mapping entry at ``path`` (falls back to :meth:`node_at`)."""
         if path:
             parent = self.exact_node_at(path[:-1])
-            if parent is not None and parent.kind == "map" and path[-1] in parent.keys:
+            if parent is not None and parent.keys is not None and path[-1] in parent.keys:
                 return parent.keys[path[-1]]  # type: ignore[index]
         return self.node_at(path)
 
@@ -169,8 +169,8 @@ def load_bytes(raw: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def load_text(text: str, file: str = "<teks>", *, max_depth: int = DEFAULT_MAX_DEPTH, lang: str = "id") -> Document:
-    root = _Builder(text, file, max_depth, lang).build()
-    return Document(file=file, text=text, root=root, data=root.to_python())
+    root, data = _Builder(text, file, max_depth, lang).build()
+    return Document(file=file, text=text, root=root, data=data)
 
 
 def _pos_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
@@ -183,72 +183,87 @@ def _human_size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KiB"
 
 
+_NUMBER_START = frozenset("0123456789+-.")
+
+
 def _scalar_value(ev: Any) -> Any:
     text: str = ev.value
-    if ev.style is not None and ev.style != "":
+    if ev.style:
         return text  # quoted or block scalar: always a string
-    if text in _NULL:
+    if not text:
         return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        return int(text)
-    if _OCT.match(text):
-        return int(text[2:], 8)
-    if _HEX.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
+    first = text[0]
+    if first in _NUMBER_START:
+        if _INT.match(text):
+            return int(text)
+        if _OCT.match(text):
+            return int(text[2:], 8)
+        if _HEX.match(text):
+            return int(text[2:], 16)
+        if _FLOAT.match(text):
+            return float(text)
+        return text
+    if first in "tTfFnN~":
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
     return text
 
 
+_ScalarEvent = yaml.ScalarEvent
+_MappingStart = yaml.MappingStartEvent
+_MappingEnd = yaml.MappingEndEvent
+_SequenceStart = yaml.SequenceStartEvent
+_SequenceEnd = yaml.SequenceEndEvent
+_AliasEvent = yaml.AliasEvent
+
+
 class _Builder:
-    """Builds the node tree from the parser's event stream, enforcing the strict rules."""
+    """Builds the node tree (and the plain data beside it) from the parser's event stream,
+    enforcing the strict rules. Written for speed: it runs once per file in every command."""
 
     def __init__(self, text: str, file: str, max_depth: int, lang: str):
         self.text = text
         self.file = file
         self.max_depth = max_depth
         self.lang = lang
+        self.get_event: Any = None
 
-    def _events(self) -> Iterator[Any]:
-        loader = _Parser(self.text)
-        try:
-            while loader.check_event():
-                yield loader.get_event()
-        finally:
-            loader.dispose()
-
-    def build(self) -> Node:
+    def build(self) -> tuple[Node, Any]:
         if not self.text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in self.text.splitlines()):
             raise _error(self.file, "E009", self.lang, reason=t("reason.empty", self.lang))
-        events = self._events()
-        docs: list[Node] = []
+        loader = _Parser(self.text)
+        self.get_event = get_event = loader.get_event
+        docs: list[tuple[Node, Any]] = []
         try:
-            for ev in events:
+            while loader.check_event():
+                ev = get_event()
                 if isinstance(ev, yaml.DocumentStartEvent):
                     if docs:
                         m = ev.start_mark
                         raise _error(self.file, "E009", self.lang, line=m.line + 1, col=m.column + 1,
                                      reason=t("reason.multi_doc", self.lang))
-                    docs.append(self._node(events, next(events), 1))
+                    docs.append(self._node(get_event(), 1))
         except yaml.MarkedYAMLError as exc:
             raise self._syntax_error(exc) from None
         except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
             raise _error(self.file, "E004", self.lang, problem=str(exc)) from None
         except RecursionError:
             raise _error(self.file, "E008", self.lang, limit=self.max_depth) from None
-        if not docs or (docs[0].kind == "scalar" and docs[0].value is None):
+        finally:
+            loader.dispose()
+        if not docs or (docs[0][0].kind == "scalar" and docs[0][1] is None):
             raise _error(self.file, "E009", self.lang, reason=t("reason.empty", self.lang))
-        root = docs[0]
+        root, data = docs[0]
         if root.kind != "map":
             kind = t(f"kind.{root.kind}", self.lang)
             raise _error(self.file, "E009", self.lang, line=root.line, col=root.col,
                          end_line=root.end_line, end_col=root.end_col,
                          reason=t("reason.not_mapping", self.lang, kind=kind))
-        return root
+        return root, data
 
     def _syntax_error(self, exc: yaml.MarkedYAMLError) -> LoadError:
         mark = exc.problem_mark or exc.context_mark
@@ -256,65 +271,65 @@ class _Builder:
         problem = exc.problem or exc.context or ""
         if "\t" in problem or "'\\t'" in problem:
             return _error(self.file, "E005", self.lang, line=line, col=col)
-        # A tab in the indentation often shows up as another scanner complaint on that line.
+        # A tab in the indentation often shows up as another scanner complaint on that line or the one before.
         lines = self.text.splitlines()
-        if 0 < line <= len(lines) and re.match(r"^ *\t", lines[line - 1]):
-            tab_col = lines[line - 1].index("\t") + 1
-            return _error(self.file, "E005", self.lang, line=line, col=tab_col)
-        for idx, ln in enumerate(lines[: line], start=1):
-            if re.match(r"^ *\t", ln) and idx >= line - 1:
-                return _error(self.file, "E005", self.lang, line=idx, col=ln.index("\t") + 1)
+        for idx in (line, line - 1):
+            if 0 < idx <= len(lines) and re.match(r"^ *\t", lines[idx - 1]):
+                return _error(self.file, "E005", self.lang, line=idx, col=lines[idx - 1].index("\t") + 1)
         return _error(self.file, "E004", self.lang, line=line, col=col, problem=_translate_problem(problem, self.lang))
 
-    def _refuse_anchor(self, ev: Any) -> None:
-        if getattr(ev, "anchor", None):
+    def _check_event(self, ev: Any) -> None:
+        if ev.anchor:
             m = ev.start_mark
             raise _error(self.file, "E007", self.lang, line=m.line + 1, col=m.column + 1, name=ev.anchor)
-
-    def _refuse_tag(self, ev: Any) -> None:
-        tag = getattr(ev, "tag", None)
-        if tag and tag not in _STR_TAGS and not (isinstance(ev, yaml.ScalarEvent) and ev.implicit[0]):
+        tag = ev.tag
+        if tag and tag not in _STR_TAGS and not (ev.__class__ is _ScalarEvent and ev.implicit[0]):
             m = ev.start_mark
             raise _error(self.file, "E010", self.lang, line=m.line + 1, col=m.column + 1, tag=tag)
 
-    def _node(self, events: Iterator[Any], ev: Any, depth: int) -> Node:
-        if isinstance(ev, yaml.AliasEvent):
+    def _node(self, ev: Any, depth: int) -> tuple[Node, Any]:
+        cls = ev.__class__
+        if cls is _AliasEvent:
             m = ev.start_mark
             raise _error(self.file, "E007", self.lang, line=m.line + 1, col=m.column + 1, name=ev.anchor)
-        self._refuse_anchor(ev)
-        self._refuse_tag(ev)
+        if ev.anchor or ev.tag:
+            self._check_event(ev)
         sm = ev.start_mark
         if depth > self.max_depth:
             raise _error(self.file, "E008", self.lang, line=sm.line + 1, col=sm.column + 1, limit=self.max_depth)
-        if isinstance(ev, yaml.ScalarEvent):
+        get_event = self.get_event
+        if cls is _ScalarEvent:
             em = ev.end_mark
-            value = _scalar_value(ev)
-            if ev.tag in _STR_TAGS and ev.tag != "!":
-                value = ev.value
-            return Node("scalar", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, value, text=ev.value)
-        if isinstance(ev, yaml.SequenceStartEvent):
+            value = ev.value if (ev.tag in _STR_TAGS and ev.tag != "!") else _scalar_value(ev)
+            return Node("scalar", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, value, None, ev.value), value
+        if cls is _SequenceStart:
             items: list[Node] = []
-            for child in events:
-                if isinstance(child, yaml.SequenceEndEvent):
+            data: list[Any] = []
+            while True:
+                child = get_event()
+                if child.__class__ is _SequenceEnd:
                     em = child.end_mark
                     break
-                items.append(self._node(events, child, depth + 1))
-            return Node("seq", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, items)
-        if isinstance(ev, yaml.MappingStartEvent):
+                node, value = self._node(child, depth + 1)
+                items.append(node)
+                data.append(value)
+            return Node("seq", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, items), data
+        if cls is _MappingStart:
             values: dict[str, Node] = {}
             keys: dict[str, Node] = {}
+            mdata: dict[str, Any] = {}
             while True:
-                kev = next(events)
-                if isinstance(kev, yaml.MappingEndEvent):
+                kev = get_event()
+                if kev.__class__ is _MappingEnd:
                     em = kev.end_mark
                     break
-                knode = self._node(events, kev, depth + 1)
+                knode, kvalue = self._node(kev, depth + 1)
                 if knode.kind != "scalar":
                     raise _error(self.file, "E004", self.lang, line=knode.line, col=knode.col,
                                  end_line=knode.end_line, end_col=knode.end_col,
                                  problem=t("reason.complex_key", self.lang))
-                key = knode.text if not isinstance(knode.value, str) else knode.value
-                vnode = self._node(events, next(events), depth + 1)
+                key = kvalue if isinstance(kvalue, str) else knode.text
+                vnode, vvalue = self._node(get_event(), depth + 1)
                 if key in keys:
                     first = keys[key]
                     raise _error(self.file, "E006", self.lang, line=knode.line, col=knode.col,
@@ -322,11 +337,9 @@ class _Builder:
                                  first_line=first.line, line_no=knode.line)
                 keys[key] = knode
                 values[key] = vnode
-            node = Node("map", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, values)
-            node.keys = keys
-            return node
-        raise _error(self.file, "E004", self.lang, line=sm.line + 1, col=sm.column + 1,
-                     problem=type(ev).__name__)
+                mdata[key] = vvalue
+            return Node("map", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, values, keys), mdata
+        raise _error(self.file, "E004", self.lang, line=sm.line + 1, col=sm.column + 1, problem=cls.__name__)
 
 
 _PROBLEMS = {
