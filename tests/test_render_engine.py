@@ -462,3 +462,22 @@ def test_check_template_reports_data_paths_the_schema_does_not_define(tmp_path: 
     ]
     assert issues[2].tag == "{{ k.target.kualitas }}"
     assert issues[2].paragraph == "{{ k.target.kuantitas | angka }} {{ k.target.kualitas }}"
+
+
+def test_rendered_part_is_reparsed_strictly_and_structure_enforced() -> None:
+    from skpgen.render.engine import _validate_part
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with pytest.raises(RenderError) as ei:
+        _validate_part("word/document.xml", f"<w:document {ns}><w:body><w:p></w:body></w:document>".encode())
+    assert ei.value.id == "render/invalid-xml"
+    with pytest.raises(RenderError) as ei:
+        _validate_part("word/document.xml", f"<w:document {ns}><w:body><w:tbl><w:tr/></w:tbl></w:body></w:document>".encode())
+    assert ei.value.id == "render/invalid-structure"
+    fixed = _validate_part(
+        "word/document.xml",
+        f"<w:document {ns}><w:body><w:tbl><w:tr><w:tc><w:tcPr/></w:tc></w:tr></w:tbl><w:tbl/></w:body></w:document>".encode(),
+    )
+    root = etree.fromstring(fixed)
+    assert len(root.findall(f".//{W}tbl")) == 1
+    assert [c.tag for c in root.find(f".//{W}tc")] == [f"{W}tcPr", f"{W}p"]
