@@ -336,10 +336,10 @@ def _iki_number(value: Any) -> Decimal | None:
     return to_decimal(value) if not isinstance(value, str) else None
 
 
-def _score_iki(kegiatan: Mapping[str, Any]) -> tuple[IkiScore, ...]:
+def _score_iki(kegiatan: Mapping[str, Any]) -> list[IkiScore]:
     items = kegiatan.get("indikator")
     if not isinstance(items, list):
-        return ()
+        return []
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, Mapping):
@@ -351,18 +351,18 @@ def _score_iki(kegiatan: Mapping[str, Any]) -> tuple[IkiScore, ...]:
             with localcontext(_CTX):
                 capaian = r * D100 / t
         out.append(IkiScore(i, _text(item.get("teks")), _text(item.get("aspek")), t, r, capaian))
-    return tuple(out)
+    return out
 
 
 def _score_6_2022(plan: Mapping[str, Any], kegiatan: list[Mapping[str, Any]]) -> PlanScore:
     empty = {k: None for k in ASPEK}
-    ks = tuple(
+    ks = [
         KegiatanScore(_text(k.get("id")), _text(k.get("jenis")), dict(empty), None, None,
                       _has_any_value(_mapping(k.get("realisasi"))) or any(i.realisasi is not None for i in iki),
                       uraian=_text(k.get("uraian")), iki=iki)
         for k in kegiatan
         for iki in (_score_iki(k),)
-    )
+    ]
     evals = []
     raw = plan.get("evaluasi")
     for e in raw if isinstance(raw, list) else []:
@@ -378,7 +378,7 @@ def _score_6_2022(plan: Mapping[str, Any], kegiatan: list[Mapping[str, Any]]) ->
     return PlanScore(
         aturan=REGIME_6_2022, kegiatan=ks, tugas_tambahan=None, kreativitas=None, nilai_skp=None,
         predikat_skp=None, nilai_perilaku=None, nilai_prestasi_kerja=None,
-        predikat=tahunan[-1] if tahunan else None, evaluasi=tuple(evals),
+        predikat=tahunan[-1] if tahunan else None, evaluasi=evals,
         jumlah_utama=sum(1 for k in ks if k.jenis == "utama"),
         has_realisasi=any(k.has_realisasi for k in ks),
     )
@@ -398,7 +398,7 @@ def score_plan(plan: Mapping[str, Any]) -> PlanScore:
 
     utama = [k for k in kegiatan if k.get("jenis") == "utama"]
     scored = any(_has_any_value(_mapping(k.get("realisasi"))) for k in utama)
-    ks = tuple(score_kegiatan(k, score=scored) for k in kegiatan)
+    ks = [score_kegiatan(k, score=scored) for k in kegiatan]
 
     n_tambahan = sum(1 for k in kegiatan if k.get("jenis") == "tambahan" and _has_bukti(k))
     tambahan = tugas_tambahan_bonus(n_tambahan)

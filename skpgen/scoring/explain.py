@@ -7,7 +7,6 @@ always printed the Indonesian way, rounded half-up to 2 decimals for display onl
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 from .format import fmt_number, fmt_plain

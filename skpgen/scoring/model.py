@@ -63,7 +63,7 @@ class KegiatanScore:
     has_realisasi: bool
     uraian: str | None = None
     dilaksanakan: bool | None = None   # False: not carried out (all aspects 0); None: not scored
-    iki: tuple[IkiScore, ...] = ()
+    iki: list[IkiScore] = field(default_factory=list)
 
     @property
     def aspects_used(self) -> list[AspectScore]:
@@ -98,7 +98,7 @@ class EvaluasiScore:
 @dataclass(frozen=True)
 class PlanScore:
     aturan: str | None
-    kegiatan: tuple[KegiatanScore, ...]
+    kegiatan: list[KegiatanScore]
     tugas_tambahan: int | None
     kreativitas: int | None
     nilai_skp: Decimal | None
@@ -106,7 +106,7 @@ class PlanScore:
     nilai_perilaku: Decimal | None
     nilai_prestasi_kerja: Decimal | None
     predikat: str | None
-    evaluasi: tuple[EvaluasiScore, ...] | None = None  # permenpanrb-6-2022 only
+    evaluasi: list[EvaluasiScore] | None = None  # permenpanrb-6-2022 only
     # explanation details
     rata_rata_utama: Decimal | None = None   # mean nilai capaian of the utama activities
     jumlah_utama: int = 0
