@@ -180,6 +180,9 @@ def _schema_error_to_findings(doc: Document, error: Any, lang: str) -> list[Find
     if keyword in ("minItems", "maxItems", "minLength", "maxLength", "uniqueItems", "minProperties"):
         problem = t(f"count.{keyword}", lang, limit=error.validator_value)
         return [make(path, t("E026", lang, where=where, problem=problem))]
+    if keyword == "not" and path and isinstance(path[-1], str):
+        aturan = doc.data.get("aturan") if isinstance(doc.data, dict) else None
+        return [make(path, t("E028", lang, key=path[-1], aturan=aturan), key_node=True, code="E028")]
     if keyword in ("anyOf", "oneOf"):
         leaf = _error_leaves(error)
         if leaf is not error:

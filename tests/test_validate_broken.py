@@ -68,6 +68,8 @@ CASES: list[tuple[str, str | bytes, int, str, int, int, str]] = [
      "tidak boleh negatif"),
     ("tingkat-on-utama", MINIMAL + "    tingkat: nasional\n", 1, "E056", 34, 5, "hanya untuk kegiatan kreatif"),
     ("kualitas-negative", sub("kualitas: 100, waktu: 12", "kualitas: -1, waktu: 12"), 1, "E025", 33, 56, "paling kecil 0"),
+    ("key-of-other-regime", MINIMAL + "    rhk_atasan: Meningkatnya kualitas perencanaan\n", 1, "E028", 34, 5,
+     "tidak berlaku untuk aturan pp46-2011"),
     ("empty-kegiatan", MINIMAL.split("kegiatan:\n")[0] + "kegiatan: []\n", 1, "E026", 23, 11, "paling sedikit 1"),
 ]
 
