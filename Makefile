@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 previews: $(STAMP)
-	$(BIN)/python bench/../tools/previews.py
+	$(BIN)/python tools/previews.py
 
 clean:
 	rm -rf out build dist .pytest_cache

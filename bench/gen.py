@@ -1,0 +1,109 @@
+"""Generate N realistic, schema-valid SKP plans for benchmarks (deterministic for a seed).
+
+    python bench/gen.py OUTDIR N [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+POSITIONS = [
+    ("Analis Kebijakan Ahli Muda", "fungsional_tertentu", "Bagian Perencanaan"),
+    ("Arsiparis Ahli Pertama", "fungsional_tertentu", "Unit Kearsipan"),
+    ("Pranata Komputer Ahli Muda", "fungsional_tertentu", "Bidang Aplikasi Informatika"),
+    ("Perawat Ahli Pertama", "fungsional_tertentu", "UPTD Puskesmas Sukamaju"),
+    ("Penyuluh Pertanian Ahli Muda", "fungsional_tertentu", "Balai Penyuluhan Pertanian"),
+    ("Pengelola Keuangan", "pelaksana", "Subbagian Keuangan"),
+    ("Kepala Seksi Pelayanan", "struktural", "Seksi Pelayanan Umum"),
+]
+ACTIVITIES = [
+    ("Menyusun laporan kinerja triwulanan unit kerja", "laporan", 4),
+    ("Melakukan verifikasi data usulan program e-Planning", "dokumen", 12),
+    ("Menyusun rencana kerja dan anggaran unit kerja", "dokumen", 1),
+    ("Melakukan digitalisasi arsip inaktif", "berkas", 1000),
+    ("Menyusun kajian kebijakan pelayanan publik", "naskah", 2),
+    ("Melaksanakan pemeliharaan jaringan komputer kantor", "laporan", 12),
+    ("Melakukan pendampingan kelompok tani", "kelompok", 8),
+    ("Menyusun laporan pertanggungjawaban keuangan bulanan", "laporan", 12),
+    ("Melakukan pengkajian keperawatan pasien rawat jalan", "pasien", 240),
+    ("Menyusun standar operasional prosedur pelayanan", "dokumen", 3),
+    ("Melakukan evaluasi indeks kepuasan masyarakat", "laporan", 2),
+    ("Menyusun basis data aset daerah", "dokumen", 1),
+]
+NAMES = ["Ali Rahman", "Siti Aminah", "Budi Santoso", "Dewi Lestari", "Rina Marlina", "Agus Salim",
+         "Wahyu Hidayat", "Nur Aisyah", "Yusuf Maulana", "Fitri Handayani", "Joko Prasetyo", "Ratna Sari"]
+RANKS = [("Penata Muda", "III/a"), ("Penata Muda Tk.I", "III/b"), ("Penata", "III/c"), ("Penata Tk.I", "III/d")]
+
+
+def q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def nip(rng: random.Random) -> str:
+    return f"19{rng.randint(70, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}20{rng.randint(5, 20):02d}0{rng.randint(1, 2)}1{rng.randint(1, 9):03d}"
+
+
+def plan(rng: random.Random, i: int) -> str:
+    jab, jenis_jab, unit = POSITIONS[i % len(POSITIONS)]
+    pangkat, gol = rng.choice(RANKS)
+    budget = jenis_jab == "struktural"
+    lines = [
+        "versi: 1", "aturan: pp46-2011", "instansi: Pemerintah Kabupaten Contoh",
+        'periode: {tahun: 2025, mulai: "2025-01-02", selesai: "2025-12-31"}',
+        "pegawai:", f"  nama: {q(rng.choice(NAMES) + ', S.E.')}", f'  nip: "{nip(rng)}"', f"  pangkat: {pangkat}",
+        f"  golongan: {gol}", f"  jabatan: {jab}", f"  jenis_jabatan: {jenis_jab}", f"  unit_kerja: {unit}",
+        f"  pengelola_anggaran: {'true' if budget else 'false'}",
+        "pejabat_penilai:", f"  nama: {q(rng.choice(NAMES) + ', M.Si.')}", f'  nip: "{nip(rng)}"', "  pangkat: Pembina",
+        "  golongan: IV/a", f"  jabatan: Kepala {unit}", "  jenis_jabatan: struktural", f"  unit_kerja: {unit}",
+        "keselarasan:",
+        "  - {id: SS1, sasaran: Meningkatnya kualitas layanan publik, sumber: Renstra 2021-2026, indikator: \"Indeks Kepuasan Masyarakat 85\"}",
+        "kegiatan:",
+    ]
+    for k, (uraian, satuan, kuant) in enumerate(rng.sample(ACTIVITIES, 6), start=1):
+        waktu = rng.choice([3, 6, 12])
+        biaya = rng.randint(10, 200) * 1_000_000 if budget else None
+        rw = max(1, waktu - rng.choice([0, 0, 1]))
+        lines += [
+            f"  - id: K{k}", f"    uraian: {uraian}", "    jenis: utama", "    mendukung: [SS1]",
+            "    indikator:", f"      - {{teks: {q(f'Jumlah {satuan} yang diselesaikan tepat waktu')}, aspek: kuantitas}}",
+            f"    target: {{kuantitas: {kuant}, satuan: {satuan}, kualitas: 100, waktu: {waktu}, satuan_waktu: bulan"
+            + (f", biaya: {biaya}" if biaya else "") + "}",
+            f"    realisasi: {{kuantitas: {kuant}, kualitas: {rng.randint(85, 100)}, waktu: {rw}"
+            + (f", biaya: {int(biaya * rng.uniform(0.8, 1.0))}" if biaya else "") + "}",
+            "    pemantauan:",
+            f"      - {{tanggal: \"2025-06-30\", status: {rng.choice(['on-track', 'terlambat', 'selesai'])}, progres: {rng.randint(30, 100)}}}",
+        ]
+    lines += [
+        "perilaku_kerja: {orientasi_pelayanan: %d, integritas: %d, komitmen: %d, disiplin: %d, kerja_sama: %d%s}"
+        % (*(rng.randint(76, 95) for _ in range(5)), f", kepemimpinan: {rng.randint(76, 95)}" if budget else ""),
+        'jadwal_review: ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-15"]',
+        'persetujuan: {dibahas: "2025-01-10", ditandatangani: "2025-01-15", tempat: Kota Contoh}',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def generate(outdir: Path, n: int, seed: int = 1) -> list[Path]:
+    rng = random.Random(seed)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = outdir / f"plan-{i:05d}.skp.yaml"
+        p.write_text(plan(rng, i), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("outdir", type=Path)
+    ap.add_argument("n", type=int)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    generate(args.outdir, args.n, args.seed)
+
+
+if __name__ == "__main__":
+    main()
