@@ -8,15 +8,12 @@ plus an addition). Pure data in, dataclasses out: no I/O, no heavy imports.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
 #: Minimum uraian similarity (0..1) for pairing activities whose ids differ.
 SIMILARITY_THRESHOLD = 0.8
-
-_MISSING = object()
-
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
@@ -63,30 +60,40 @@ class PlanDiff:
     unchanged: int = 0
     #: Top-level plan fields (other than kegiatan) that differ, e.g. ``periode.tahun``.
     plan_changes: tuple[FieldChange, ...] = field(default=())
+    #: ``revisi`` entries of the new version that the old one does not have (the record that
+    #: should explain and approve a mid-year change).
+    new_revisions: tuple[dict[str, Any], ...] = field(default=())
 
     @property
     def has_changes(self) -> bool:
         return bool(self.added or self.removed or self.changed or self.plan_changes)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of ``skpgen diff --format json`` (Indonesian keys, like SPEC §9)."""
+        def ref(r: KegiatanRef) -> dict[str, Any]:
+            return {"id": r.id, "uraian": r.uraian, "jenis": r.jenis, "indeks": r.index}
+
+        def change(f: FieldChange) -> dict[str, Any]:
+            return {"kolom": f.field, "lama": f.old, "baru": f.new}
+
         return {
-            "added": [asdict(a) for a in self.added],
-            "removed": [asdict(r) for r in self.removed],
-            "changed": [
+            "ada_perbedaan": self.has_changes,
+            "ditambahkan": [ref(a) for a in self.added],
+            "dihapus": [ref(r) for r in self.removed],
+            "diubah": [
                 {
-                    "old_id": c.old_id,
-                    "new_id": c.new_id,
+                    "id_lama": c.old_id,
+                    "id_baru": c.new_id,
                     "uraian": c.uraian,
-                    "matched_by": c.matched_by,
-                    "similarity": c.similarity,
-                    "old_index": c.old_index,
-                    "new_index": c.new_index,
-                    "changes": [asdict(f) for f in c.changes],
+                    "dicocokkan": c.matched_by,
+                    "kemiripan": c.similarity,
+                    "perubahan": [change(f) for f in c.changes],
                 }
                 for c in self.changed
             ],
-            "unchanged": self.unchanged,
-            "plan_changes": [asdict(f) for f in self.plan_changes],
+            "tidak_berubah": self.unchanged,
+            "perubahan_rencana": [change(f) for f in self.plan_changes],
+            "revisi_baru": [dict(r) for r in self.new_revisions],
         }
 
 
@@ -247,8 +254,16 @@ def compare_plans(old: dict[str, Any], new: dict[str, Any], *,
         for name in _PLAN_FIELDS:
             plan_changes.extend(_dict_changes(name, old.get(name), new.get(name)))
 
+    old_revisi = _revisi(old)
+    new_revisions = tuple(r for r in _revisi(new) if r not in old_revisi)
+
     return PlanDiff(added=added, removed=removed, changed=tuple(changed), unchanged=unchanged,
-                    plan_changes=tuple(plan_changes))
+                    plan_changes=tuple(plan_changes), new_revisions=new_revisions)
+
+
+def _revisi(plan: Any) -> list[dict[str, Any]]:
+    items = plan.get("revisi") if isinstance(plan, dict) else None
+    return [r for r in items if isinstance(r, dict)] if isinstance(items, list) else []
 
 
 __all__ = ["FieldChange", "KegiatanChange", "KegiatanRef", "PlanDiff", "SIMILARITY_THRESHOLD",

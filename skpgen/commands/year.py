@@ -1,0 +1,305 @@
+"""``skpgen status``, ``skpgen dashboard``, ``skpgen diff`` and ``skpgen init`` (SPEC §7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from skpgen.commands._common import echo_err, format_option, iter_yaml_files, lang_option, resolve_lang, stdout_is_tty
+from skpgen.findings import Finding
+from skpgen.year.text import msg
+
+today_option = click.option(
+    "--today", "today_text", metavar="YYYY-MM-DD", default=None,
+    help="Tanggal acuan (bawaan: hari ini). / Reference day (default: today).")
+
+
+def _parse_today(value: str | None, lang: str) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        echo_err("skpgen: " + msg("status.bad_today", lang, value=value))
+        sys.exit(2)
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    for f in findings:
+        echo_err(f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}")
+
+
+def _load_valid(paths: tuple[Path, ...], lang: str) -> tuple[list[tuple[str, Any]], int]:
+    """Load and validate every file; returns ([(display, data)], exit code so far).
+
+    Unreadable files and folders without YAML give exit code 2, invalid files 1 (reported on
+    stderr and skipped); the valid plans are still returned so the rest of the run goes ahead.
+    """
+    from skpgen.commands.validate import load_and_validate
+
+    errors: list[str] = []
+    plans: list[tuple[str, Any]] = []
+    code = 0
+    for target in iter_yaml_files(paths, lang, errors):
+        doc, findings, failed = load_and_validate(target.path, target.display, lang)
+        if failed or doc is None:
+            _print_findings(findings)
+            code = 2
+            continue
+        if findings:
+            _print_findings(findings)
+            echo_err("skpgen: " + msg("status.invalid_file", lang, file=target.display, n=len(findings)))
+            code = max(code, 1)
+            continue
+        plans.append((target.display, doc.data))
+    for message in errors:
+        echo_err(f"skpgen: {message}")
+        code = 2
+    return plans, code
+
+
+# ---- status ------------------------------------------------------------------------------------
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@today_option
+@format_option(["text", "json"], "text")
+@lang_option
+def status(paths: tuple[Path, ...], today_text: str | None, fmt: str, lang: str | None) -> None:
+    """Status pemantauan kegiatan per SKP: status, progres, tenggat, hambatan, tindak lanjut.
+
+    Status diambil dari entri `pemantauan` terakhir (menurut tanggal) yang tidak melewati tanggal
+    acuan. Kegiatan ditandai TERLAMBAT bila statusnya `terlambat`, atau bila tenggatnya
+    (`target.tenggat`, atau akhir periode) sudah lewat dan belum `selesai`. Review di
+    `jadwal_review` yang jatuh dalam 14 hari disebut jatuh tempo.
+
+    Kode keluar: 0 berhasil; 1 ada berkas tidak valid (dilewati); 2 berkas tak terbaca.
+    """
+    from skpgen.year.status import format_text, plan_status, print_rich
+
+    lang = resolve_lang(lang)
+    today = _parse_today(today_text, lang)
+    plans, code = _load_valid(paths, lang)
+    result = [plan_status(data, display, today) for display, data in plans]
+    if fmt == "json":
+        click.echo(json.dumps([p.to_json() for p in result], ensure_ascii=False, indent=2))
+    elif result and stdout_is_tty():
+        print_rich(result, lang)
+    else:
+        click.echo(format_text(result, lang), nl=False)
+    sys.exit(code)
+
+
+# ---- dashboard ---------------------------------------------------------------------------------
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+              help="Berkas .xlsx keluaran. / Output .xlsx file.")
+@today_option
+@lang_option
+def dashboard(paths: tuple[Path, ...], output: Path, today_text: str | None, lang: str | None) -> None:
+    """Dasbor Excel: satu baris per kegiatan per pegawai, dan ringkasan per unit kerja.
+
+    Lembar "Kegiatan" (filter, header beku, warna per status dan predikat) dan lembar
+    "Ringkasan" (jumlah kegiatan per status, sebaran predikat, grafik). Keluaran dapat
+    direproduksi: data dan tanggal acuan yang sama menghasilkan berkas yang identik.
+
+    Kode keluar: 0 berhasil; 1 ada berkas tidak valid (dilewati); 2 berkas tak terbaca atau
+    keluaran tak dapat ditulis.
+    """
+    from skpgen.fsutil import atomic_write_bytes
+    from skpgen.scoring import score_plan
+    from skpgen.year.dashboard import PlanEntry, build_workbook
+    from skpgen.year.status import plan_status
+
+    lang = resolve_lang(lang)
+    if output.suffix.lower() != ".xlsx":
+        echo_err("skpgen: " + msg("dash.not_xlsx", lang, path=str(output)))
+        sys.exit(2)
+    today = _parse_today(today_text, lang)
+    plans, code = _load_valid(paths, lang)
+    if not plans:
+        echo_err("skpgen: " + msg("dash.no_plans", lang))
+        sys.exit(code or 1)
+    entries = [PlanEntry(display, data, plan_status(data, display, today), score_plan(data))
+               for display, data in plans]
+    data = build_workbook(entries, lang, today)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(output, data)
+    except OSError as exc:
+        echo_err("skpgen: " + msg("dash.write_failed", lang, path=str(output), reason=exc.strerror or exc))
+        sys.exit(2)
+    units = {e.status.unit_kerja for e in entries}
+    click.echo(msg("dash.written", lang, path=str(output), plans=len(entries),
+                   rows=sum(len(e.status.kegiatan) for e in entries), units=len(units)), err=True)
+    sys.exit(code)
+
+
+# ---- diff --------------------------------------------------------------------------------------
+
+def _load_for_diff(path: Path, display: str, lang: str, text: str | None = None) -> dict[str, Any]:
+    """Load one side of a diff (no schema validation: a diff is informational); exit 2 on failure."""
+    from skpgen.loader import LoadError, load_path, load_text
+
+    try:
+        doc = load_text(text, display, lang=lang) if text is not None else \
+            load_path(path, lang=lang, display_name=display)
+    except LoadError as exc:
+        _print_findings([exc.finding])
+        sys.exit(2)
+    if not isinstance(doc.data, dict):
+        echo_err("skpgen: " + msg("diff.not_mapping", lang, file=display))
+        sys.exit(2)
+    return doc.data
+
+
+def _git_show(path: Path, rev: str, lang: str) -> str:
+    import subprocess
+
+    if not rev or rev.startswith("-") or any(c in rev for c in "\0\n\r"):
+        echo_err("skpgen: " + msg("diff.git_bad_rev", lang, rev=rev))
+        sys.exit(2)
+    folder = path.resolve().parent
+    try:
+        proc = subprocess.run(["git", "show", f"{rev}:./{path.name}"], cwd=folder, capture_output=True,
+                              timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        echo_err("skpgen: " + msg("diff.git_failed", lang, rev=rev, path=str(path), reason=str(exc)))
+        sys.exit(2)
+    if proc.returncode != 0:
+        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        echo_err("skpgen: " + msg("diff.git_failed", lang, rev=rev, path=str(path),
+                                  reason=reason[-1] if reason else f"exit {proc.returncode}"))
+        sys.exit(2)
+    try:
+        return proc.stdout.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        echo_err("skpgen: " + msg("diff.git_failed", lang, rev=rev, path=str(path), reason=str(exc)))
+        sys.exit(2)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--git", "rev", metavar="REV", default=None,
+              help="Bandingkan dengan versi BERKAS pada revisi git REV. / Compare with FILE at git REV.")
+@format_option(["text", "json"], "text")
+@click.option("--exit-code", is_flag=True,
+              help="Kode keluar 1 bila ada perbedaan. / Exit 1 when there are differences.")
+@lang_option
+def diff(files: tuple[Path, ...], rev: str | None, fmt: str, exit_code: bool, lang: str | None) -> None:
+    """Bandingkan dua versi SKP: kegiatan ditambahkan, dihapus, dan diubah per kolom.
+
+    \b
+    skpgen diff LAMA.yaml BARU.yaml
+    skpgen diff SKP.yaml --git HEAD~1     (versi yang di-commit dibandingkan dengan berkas kini)
+
+    Kegiatan dicocokkan menurut id, lalu menurut kemiripan uraian bila id berubah. Kegiatan yang
+    dihapus ditandai: perubahan di tengah tahun harus disetujui dan tidak boleh menghilangkan
+    kegiatan tanpa alasan.
+
+    Kode keluar: 0 berhasil (dengan --exit-code: 1 bila ada perbedaan); 2 berkas tak terbaca.
+    """
+    from skpgen.diff import compare_plans
+    from skpgen.year.difftext import format_diff
+
+    lang = resolve_lang(lang)
+    if rev is not None:
+        if len(files) != 1:
+            echo_err("skpgen: " + msg("diff.args", lang))
+            sys.exit(2)
+        new_path = files[0]
+        new_label = str(new_path)
+        new = _load_for_diff(new_path, new_label, lang)
+        old_label = f"{rev}:{new_path}"
+        old = _load_for_diff(new_path, old_label, lang, text=_git_show(new_path, rev, lang))
+    else:
+        if len(files) != 2:
+            echo_err("skpgen: " + msg("diff.args", lang))
+            sys.exit(2)
+        old_label, new_label = str(files[0]), str(files[1])
+        old = _load_for_diff(files[0], old_label, lang)
+        new = _load_for_diff(files[1], new_label, lang)
+    result = compare_plans(old, new)
+    if fmt == "json":
+        click.echo(json.dumps({"lama": old_label, "baru": new_label, **result.to_dict()},
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_diff(result, old_label, new_label, lang), nl=False)
+    sys.exit(1 if exit_code and result.has_changes else 0)
+
+
+# ---- init --------------------------------------------------------------------------------------
+
+@click.command()
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+              help="Berkas SKP baru (mis. 2026.skp.yaml). / New plan file.")
+@click.option("--from", "source", type=click.Path(path_type=Path), default=None,
+              help="SKP tahun lalu sebagai dasar. / Last year's plan to start from.")
+@click.option("--tahun", type=int, default=None,
+              help="Tahun periode (bawaan: tahun lalu + 1, atau tahun ini). / Period year.")
+@click.option("--aturan", type=click.Choice(["pp46-2011", "permenpanrb-6-2022"]), default=None,
+              help="Regulasi (bawaan: dari --from, atau pp46-2011). / Regime.")
+@click.option("--schema", "schema_ref", default=None, metavar="URL|PATH",
+              help="Alamat skema untuk baris yaml-language-server. / Schema location for the modeline.")
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada. / Overwrite an existing file.")
+@lang_option
+def init(output: Path, source: Path | None, tahun: int | None, aturan: str | None, schema_ref: str | None,
+         force: bool, lang: str | None) -> None:
+    """Buat kerangka SKP baru yang valid, dengan komentar berbahasa Indonesia.
+
+    Dengan --from, identitas, keselarasan dan kegiatan tahun lalu dipertahankan; realisasi,
+    pemantauan, jurnal, evaluasi, nilai perilaku, persetujuan dan revisi dikosongkan; periode
+    dan tanggal digeser ke tahun baru; realisasi tahun lalu ditambahkan ke `historis`.
+    Berkas yang sudah ada tidak pernah ditimpa tanpa --force.
+
+    Kode keluar: 0 berhasil; 1 berkas sumber tidak valid; 2 berkas sudah ada, tak terbaca,
+    atau tak dapat ditulis.
+    """
+    from skpgen.commands.validate import load_and_validate
+    from skpgen.fsutil import atomic_write_text
+    from skpgen.loader import load_text
+    from skpgen.validate import validate_document
+    from skpgen.year.scaffold import blank_plan, render_scaffold, roll_over
+
+    lang = resolve_lang(lang)
+    if tahun is not None and not 1900 <= tahun <= 2200:
+        echo_err("skpgen: " + msg("init.bad_year", lang, tahun=tahun))
+        sys.exit(2)
+    if output.exists() and not force:
+        echo_err("skpgen: " + msg("init.exists", lang, path=str(output)))
+        sys.exit(2)
+    if source is not None:
+        doc, findings, failed = load_and_validate(source, str(source), lang)
+        if failed or doc is None:
+            _print_findings(findings)
+            sys.exit(2)
+        if findings:
+            _print_findings(findings)
+            echo_err("skpgen: " + msg("init.invalid_source", lang, file=str(source), n=len(findings)))
+            sys.exit(1)
+        plan = roll_over(doc.data, tahun=tahun, aturan=aturan)
+    else:
+        plan = blank_plan(tahun=tahun or dt.date.today().year, aturan=aturan or "pp46-2011")
+    text = render_scaffold(plan, schema_ref=schema_ref, source=str(source) if source else None)
+
+    # the scaffold must be a valid plan: check it exactly as `skpgen validate` would
+    problems = validate_document(load_text(text, str(output), lang=lang), lang)
+    if problems:
+        detail = "; ".join(f"{p.line}:{p.column} {p.message}" for p in problems[:3])
+        echo_err("skpgen: " + msg("init.internal_invalid", lang, detail=detail))
+        sys.exit(2)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(output, text)
+    except OSError as exc:
+        echo_err("skpgen: " + msg("init.write_failed", lang, path=str(output), reason=exc.strerror or exc))
+        sys.exit(2)
+    click.echo(msg("init.written", lang, path=str(output), tahun=plan["periode"]["tahun"],
+                   source=msg("init.from_source", lang, file=str(source)) if source else ""), err=True)
