@@ -5,8 +5,9 @@ Definitions (documented for users in ``skpgen status --help``):
 * The *reported* status of a kegiatan is the one of its latest ``pemantauan`` entry by ``tanggal``
   among the entries dated on or before the reference day (``--today``); later entries are not
   counted, so a past day can be replayed. Without such an entry, a kegiatan whose
-  ``realisasi.tanggal_selesai`` is on or before the day counts as ``selesai``; otherwise it has no
-  status ("belum dipantau").
+  ``realisasi.tanggal_selesai`` is on or before the day counts as ``selesai``, and so does one
+  with a recorded realisation (and no ``tanggal_selesai``) once the period is over; otherwise it
+  has no status ("belum dipantau").
 * The *deadline* is ``target.tenggat``, else the end of the period (``periode.selesai``).
 * A kegiatan is *late* (TERLAMBAT) when its reported status is ``terlambat``, or when its deadline
   is before the reference day and it is not ``selesai``.
@@ -128,6 +129,13 @@ def _number(value: Any) -> float | int | None:
     return value
 
 
+def _has_realisation(k: dict[str, Any]) -> bool:
+    realisasi = k.get("realisasi")
+    if isinstance(realisasi, dict) and any(_number(realisasi.get(a)) for a in ("kuantitas", "kualitas", "waktu")):
+        return True
+    return any(isinstance(i, dict) and i.get("realisasi") not in (None, "") for i in k.get("indikator") or [])
+
+
 def kegiatan_status(k: dict[str, Any], today: dt.date, period_end: dt.date | None) -> KegiatanStatus:
     entries = []
     ignored = 0
@@ -155,6 +163,8 @@ def kegiatan_status(k: dict[str, Any], today: dt.date, period_end: dt.date | Non
         done = parse_date(realisasi.get("tanggal_selesai"))
         if done is not None and done <= today:
             status, tanggal = "selesai", done.isoformat()
+        elif done is None and period_end is not None and period_end < today and _has_realisation(k):
+            status = "selesai"  # the period is over and its realisation was recorded
 
     target = k.get("target") if isinstance(k.get("target"), dict) else {}
     deadline = parse_date(target.get("tenggat"))
