@@ -143,7 +143,7 @@ def _rows(entries: list[PlanEntry], lang: str) -> list[list[Any]]:
                 ks.progres if ks.progres is not None else None,
                 parse_date(ks.tenggat) if ks.tenggat else None,
                 float(nilai) if nilai is not None else None,
-                predikat or "", e.file,
+                predikat, e.file,
             ])
     return rows
 
