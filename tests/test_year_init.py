@@ -1,0 +1,177 @@
+"""`skpgen init`: a schema-valid scaffold, blank or rolled over from last year (SPEC §7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, MINIMAL, run_cli
+from skpgen.loader import load_path, load_text
+from skpgen.validate import validate_document
+from skpgen.year.scaffold import flow, shift_year
+
+MODELINE = "# yaml-language-server: $schema=https://skpgen.github.io/schemas/skp/v1/skp.schema.json"
+
+LAST_YEAR = MINIMAL.replace(
+    '    target: {kuantitas: 1, satuan: dokumen, kualitas: 100, waktu: 3, satuan_waktu: bulan, tenggat: "2025-03-31"}\n',
+    '    indikator:\n'
+    '      - {teks: Dokumen RKA sesuai format, aspek: kuantitas, realisasi: 1}\n'
+    '    target: {kuantitas: 1, satuan: dokumen, kualitas: 100, waktu: 3, satuan_waktu: bulan, tenggat: "2025-03-31"}\n'
+    '    historis: [{tahun: 2024, kuantitas: 1, kualitas: 90}]\n'
+    '    realisasi: {kuantitas: 1, kualitas: 95, waktu: 3, tanggal_selesai: "2025-03-28"}\n'
+    '    tindak_lanjut: Koordinasi dengan TAPD\n'
+    '    pemantauan: [{tanggal: "2025-03-28", status: selesai, progres: 100}]\n',
+) + (
+    '  - id: T1\n    uraian: Menjadi panitia rapat kerja\n    jenis: tambahan\n'
+    '    bukti: ["ST 800/12/2025"]\n'
+    'perilaku_kerja: {orientasi_pelayanan: 85, integritas: 88, komitmen: 84, disiplin: 90, kerja_sama: 86}\n'
+    'jadwal_review: ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-15"]\n'
+    'persetujuan: {dibahas: "2025-01-08", ditandatangani: "2025-01-10", tempat: Kota Contoh}\n'
+    'jurnal: [{tanggal: "2025-04-15", kegiatan: K1, uraian: "Rapat TAPD"}]\n'
+    'revisi: [{tanggal: "2025-07-01", alasan: "APBD Perubahan", disetujui: true}]\n'
+    'rencana_pelatihan: [{kebutuhan: "Pelatihan SIPD", waktu: "2025-06"}]\n'
+)
+
+
+def check_valid(path: Path) -> dict:
+    doc = load_path(path)
+    assert validate_document(doc) == [], "the scaffold must be a valid plan"
+    return doc.data
+
+
+def test_blank_pp46(tmp_path):
+    out = tmp_path / "baru.skp.yaml"
+    r = run_cli("init", "-o", str(out), "--tahun", "2026")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.strip() == f"Kerangka SKP ditulis: {out} (periode 2026)."
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MODELINE
+    assert "# Pegawai yang dinilai. NIP 18 digit, selalu ditulis dalam tanda kutip." in text
+    assert "# Kegiatan tugas jabatan: 5–7 kegiatan utama dengan format \"[verba aksi] + [obyek]\"." in text
+    data = check_valid(out)
+    assert data["aturan"] == "pp46-2011"
+    assert data["periode"] == {"tahun": 2026, "mulai": "2026-01-02", "selesai": "2026-12-31"}
+    assert data["jadwal_review"] == ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-15"]
+    assert data["kegiatan"][0]["target"]["tenggat"] == "2026-12-31"
+    assert data["jurnal"] == [] and data["revisi"] == []
+
+
+def test_blank_permenpanrb_and_custom_schema(tmp_path):
+    out = tmp_path / "rhk.skp.yaml"
+    r = run_cli("init", "-o", str(out), "--tahun", "2025", "--aturan", "permenpanrb-6-2022",
+                "--schema", "../schemas/skp.schema.json")
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0] == \
+        "# yaml-language-server: $schema=../schemas/skp.schema.json"
+    data = check_valid(out)
+    assert data["aturan"] == "permenpanrb-6-2022"
+    assert data["kegiatan"][0]["rhk_atasan"] == "RHK atasan yang diintervensi"
+    assert data["kegiatan"][0]["indikator"][0]["target"] == {"nilai": 1, "satuan": "dokumen"}
+    assert sorted(data["perilaku_kerja"]) == ["adaptif", "akuntabel", "berorientasi_pelayanan", "harmonis",
+                                              "kolaboratif", "kompeten", "loyal"]
+    assert data["lampiran"] == {"dukungan_sumber_daya": [], "skema_pertanggungjawaban": [], "konsekuensi": []}
+
+
+def test_never_overwrites_without_force(tmp_path):
+    out = tmp_path / "ada.skp.yaml"
+    out.write_text("isi lama\n", encoding="utf-8")
+    r = run_cli("init", "-o", str(out))
+    assert r.returncode == 2
+    assert f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya." in r.stderr
+    assert out.read_text(encoding="utf-8") == "isi lama\n"
+    r = run_cli("init", "-o", str(out), "--lang", "en")
+    assert "already exists; not overwritten" in r.stderr
+    r = run_cli("init", "-o", str(out), "--force", "--tahun", "2025")
+    assert r.returncode == 0
+    check_valid(out)
+
+
+def test_from_last_year(tmp_path):
+    src = tmp_path / "2025.skp.yaml"
+    src.write_text(LAST_YEAR, encoding="utf-8")
+    assert validate_document(load_path(src)) == []
+    out = tmp_path / "2026.skp.yaml"
+    r = run_cli("init", "--from", str(src), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.strip() == f"Kerangka SKP ditulis: {out} (periode 2026, dari {src})."
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MODELINE
+    assert f"# SKP periode 2026, disusun dari {src} (periode 2025)." in text
+    new = check_valid(out)
+    old = load_text(LAST_YEAR, "old").data
+    for key in ("versi", "aturan", "instansi", "pegawai", "pejabat_penilai", "keselarasan"):
+        assert new[key] == old[key], key
+    assert new["periode"] == {"tahun": 2026, "mulai": "2026-01-02", "selesai": "2026-12-31"}
+    assert new["jadwal_review"] == ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-15"]
+    assert new["kegiatan"][0] == {
+        "id": "K1", "uraian": "Menyusun RKA Unit Kerja", "jenis": "utama", "mendukung": ["SS1"],
+        "indikator": [{"teks": "Dokumen RKA sesuai format", "aspek": "kuantitas"}],
+        "target": {"kuantitas": 1, "satuan": "dokumen", "kualitas": 100, "waktu": 3, "satuan_waktu": "bulan",
+                   "tenggat": "2026-03-31"},
+        "historis": [{"tahun": 2024, "kuantitas": 1, "kualitas": 90},
+                     {"tahun": 2025, "kuantitas": 1, "kualitas": 95, "waktu": 3}],
+    }
+    assert new["kegiatan"][1]["target"] == old["kegiatan"][1]["target"]  # no tenggat, no realisation
+    assert "historis" not in new["kegiatan"][1]
+    assert new["kegiatan"][2] == {"id": "T1", "uraian": "Menjadi panitia rapat kerja", "jenis": "tambahan"}
+    assert "perilaku_kerja" not in new and "evaluasi" not in new
+    assert new["jurnal"] == [] and new["revisi"] == [] and new["rencana_pelatihan"] == []
+    assert new["persetujuan"] == {"tempat": "Kota Contoh"}
+
+
+def test_from_last_year_to_a_given_year(tmp_path):
+    src = tmp_path / "2025.skp.yaml"
+    src.write_text(LAST_YEAR, encoding="utf-8")
+    out = tmp_path / "2027.skp.yaml"
+    assert run_cli("init", "--from", str(src), "--tahun", "2027", "-o", str(out)).returncode == 0
+    new = check_valid(out)
+    assert new["periode"] == {"tahun": 2027, "mulai": "2027-01-02", "selesai": "2027-12-31"}
+    assert new["kegiatan"][0]["target"]["tenggat"] == "2027-03-31"
+
+
+def test_bad_sources(tmp_path):
+    bad = tmp_path / "rusak.skp.yaml"
+    bad.write_text(MINIMAL.replace("jenis: utama", "jenis: pokok", 1), encoding="utf-8")
+    r = run_cli("init", "--from", str(bad), "-o", str(tmp_path / "x.yaml"))
+    assert r.returncode == 1
+    assert "berkas sumber tidak valid (1 kesalahan)" in r.stderr
+    assert not (tmp_path / "x.yaml").exists()
+    r = run_cli("init", "--from", str(tmp_path / "hilang.yaml"), "-o", str(tmp_path / "y.yaml"))
+    assert r.returncode == 2 and "E001" in r.stderr and not (tmp_path / "y.yaml").exists()
+    r = run_cli("init", "-o", str(tmp_path / "z.yaml"), "--tahun", "99")
+    assert r.returncode == 2 and "Tahun tidak valid: 99" in r.stderr
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")) if EXAMPLES.is_dir() else [],
+                         ids=lambda p: p.name)
+def test_from_each_example(example, tmp_path):
+    out = tmp_path / "next.skp.yaml"
+    r = run_cli("init", "--from", str(example), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    new = check_valid(out)
+    old = load_path(example).data
+    assert new["periode"]["tahun"] == old["periode"]["tahun"] + 1
+    assert [k["id"] for k in new["kegiatan"]] == [k["id"] for k in old["kegiatan"]]
+    assert new["pegawai"] == old["pegawai"]
+    for k in new["kegiatan"]:
+        assert not {"realisasi", "pemantauan", "bukti", "tindak_lanjut"} & set(k)
+
+
+def test_shift_year():
+    assert shift_year("2024-02-29", 1) == "2025-02-28"
+    assert shift_year("2025-03-31", 2) == "2027-03-31"
+    assert shift_year("bukan tanggal", 1) == "bukan tanggal"
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
+                    st.floats(allow_nan=False, allow_infinity=False), _text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_scalar, st.lists(_scalar, max_size=4), st.dictionaries(_text.filter(bool), _scalar, max_size=4)))
+def test_flow_round_trips_through_the_strict_loader(value):
+    assert load_text("k: " + flow(value) + "\n", "t.yaml").data["k"] == value
