@@ -2,7 +2,9 @@
 
 Kegiatan are matched by ``id`` first. Activities left unmatched on both sides are then paired by
 the similarity of their ``uraian`` (an id renamed during a revision is a change, not a removal
-plus an addition). Pure data in, dataclasses out: no I/O, no heavy imports.
+plus an addition). An id that is kept is trusted: a kegiatan whose id stays but whose uraian is
+rewritten is reported as a change of ``uraian`` (the reviewer sees old and new text side by side).
+Pure data in, dataclasses out: no I/O, no heavy imports.
 """
 
 from __future__ import annotations
