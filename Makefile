@@ -25,7 +25,7 @@ demo: $(STAMP)
 	@echo "== skpgen status examples/"
 	-$(BIN)/skpgen status examples/ --today 2025-10-01
 	@echo "== skpgen dashboard examples/ -o out/dashboard.xlsx"
-	$(BIN)/skpgen dashboard examples/ -o out/dashboard.xlsx
+	$(BIN)/skpgen dashboard examples/ -o out/dashboard.xlsx --today 2025-10-01
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
