@@ -17,6 +17,8 @@ point at the exact place in the file.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,12 +140,17 @@ def load_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, max_depth
     try:
         if path.is_dir():
             raise _error(name, "E001", lang, reason=t("reason.is_dir", lang))
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO that has no writer would otherwise hang forever; reading it
+        # then gives an empty file (E009). Regular files and devices read as before.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
             raw = fh.read(max_bytes + 1)
     except LoadError:
         raise
     except OSError as exc:
-        raise _error(name, "E001", lang, reason=exc.strerror or str(exc)) from None
+        reason = t("reason.not_found", lang) if exc.errno == errno.ENOENT else (exc.strerror or str(exc))
+        raise _error(name, "E001", lang, reason=reason) from None
     return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth, lang=lang)
 
 
