@@ -1,0 +1,247 @@
+"""The lint engine: load → validate → rules → suppressions, one document at a time.
+
+Rules run only on documents that pass the schema (a plan with E0xx errors reports those and
+nothing else, so rules never see impossible data); E090 (characters XML forbids) runs on every
+loaded document. Per-process caches keep per-file work small: the vocabulary, the compiled fast
+schema check and the rule registry are built once.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from skpgen.findings import Finding
+from skpgen.i18n import code_name, t
+from skpgen.lint.config import Config
+from skpgen.lint.context import Context, DocShared, lt, rule_message
+from skpgen.lint.suppression import apply, parse_directives
+from skpgen.lint.vocab import Vocab, load_vocab
+from skpgen.loader import DEFAULT_MAX_BYTES, Document, LoadError, load_path, load_text
+
+ALWAYS_CODES = ("E090",)  # run even on schema-invalid documents
+ENGINE_CODES = ("E091", "E092")  # produced by the engine itself, not by a check()
+
+
+@cache
+def _fast_schema() -> Any:
+    """A compiled fastjsonschema validator: a quick "valid" verdict before the located check."""
+    try:
+        import fastjsonschema
+
+        from skpgen.validate import load_schema
+
+        return fastjsonschema.compile(load_schema())
+    except Exception:  # noqa: BLE001 - optional speed-up only
+        return None
+
+
+def schema_check(doc: Document, lang: str) -> list[Finding]:
+    """Schema and cross-field findings (the validate command's), with a fast path for valid plans."""
+    from skpgen import validate as v
+
+    fast = _fast_schema()
+    if fast is not None:
+        try:
+            fast(doc.data)
+        except Exception:  # noqa: BLE001 - any failure: fall back to the located validator
+            return v.validate_document(doc, lang)
+        return sorted(v.cross_field_findings(doc, lang), key=Finding.sort_key)
+    return v.validate_document(doc, lang)
+
+
+@dataclass
+class Settings:
+    config: Config
+    lang: str = "id"
+    vocab: Vocab | None = None
+    previous: Any = None  # PreviousIndex
+    crashes: list[str] = field(default_factory=list)
+
+    def get_vocab(self) -> Vocab:
+        if self.vocab is None:
+            self.vocab = load_vocab(self.config.vocab)
+        return self.vocab
+
+
+def _engine_finding(rule: Any, file: str, line: int, col: int, end_col: int, severity: str, lang: str,
+                    variant: str | None = None, **kw: Any) -> Finding:
+    return Finding(file=file, line=line, column=col, end_line=line, end_column=end_col, code=rule.CODE,
+                   name=rule.NAME, severity=severity,  # type: ignore[arg-type]
+                   message=rule_message(rule, lang, variant, **kw))
+
+
+def lint_document(doc: Document, settings: Settings) -> list[Finding]:
+    """All findings of one loaded document (schema, rules, suppressions), sorted."""
+    from skpgen.rules import RULES
+
+    cfg, lang = settings.config, settings.lang
+    vocab = settings.get_vocab()
+    shared = DocShared(doc, settings.previous)
+    findings: list[Finding] = []
+    ran: set[str] = set()
+
+    def run(code: str) -> None:
+        rule = RULES[code]
+        ctx = Context(doc, shared, rule, {**rule.OPTIONS, **cfg.options.get(code, {})},
+                      cfg.severity.get(code, rule.SEVERITY), lang, vocab)  # type: ignore[arg-type]
+        ran.add(code)
+        try:
+            findings.extend(rule.check(ctx))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
+            settings.crashes.append(lt("cli.rule_crash", lang, code=code, file=doc.file,
+                                       error=f"{type(exc).__name__}: {exc}"))
+
+    for code in ALWAYS_CODES:
+        if cfg.enabled(code, doc.file):
+            run(code)
+    schema = schema_check(doc, lang)
+    findings.extend(schema)
+    if not schema:
+        for code in RULES:
+            if code in ALWAYS_CODES or code in ENGINE_CODES or not cfg.enabled(code, doc.file):
+                continue
+            run(code)
+    directives = parse_directives(doc.lines)
+    findings = apply(findings, directives)
+    findings.extend(_directive_findings(doc, directives, ran, cfg, lang))
+    for f in findings:
+        if f.code in cfg.severity and not f.code.startswith("E0"):
+            f.severity = cfg.severity[f.code]  # type: ignore[assignment]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _directive_findings(doc: Document, directives: list[Any], ran: set[str], cfg: Config,
+                        lang: str) -> list[Finding]:
+    from skpgen.rules import RULES
+
+    out: list[Finding] = []
+    unused_rule, bad_rule = RULES["E091"], RULES["E092"]
+    want_unused = cfg.enabled("E091", doc.file)
+    want_bad = cfg.enabled("E092", doc.file)
+    for d in directives:
+        unknown = [c for c in d.codes if not any(code.startswith(c) for code in RULES)] if d.codes else ["[]"]
+        if want_bad and unknown:
+            out.append(_engine_finding(bad_rule, doc.file, d.line, d.column, d.end_column,
+                                       cfg.severity.get("E092", bad_rule.SEVERITY), lang, "unknown",
+                                       codes=", ".join(unknown)))
+        if want_bad and not d.reason:
+            out.append(_engine_finding(bad_rule, doc.file, d.line, d.column, d.end_column,
+                                       cfg.severity.get("E092", bad_rule.SEVERITY), lang, None))
+        if want_unused:
+            for c in d.codes:
+                if c in d.used or c in unknown:
+                    continue
+                # only codes whose rules ran on this file can be judged unused
+                if any(code.startswith(c) for code in ran):
+                    out.append(_engine_finding(unused_rule, doc.file, d.line, d.column, d.end_column,
+                                               cfg.severity.get("E091", unused_rule.SEVERITY), lang, code=c))
+    return out
+
+
+@dataclass
+class FileResult:
+    file: str
+    findings: list[Finding]
+    doc: Document | None
+    load_failed: bool
+
+
+def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
+    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+    try:
+        doc = load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
+    except LoadError as exc:
+        return FileResult(display, [exc.finding], None, True)
+    return FileResult(display, lint_document(doc, settings), doc, False)
+
+
+def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Finding]:
+    """Lint YAML text (tests and editors). A load error is returned as its finding."""
+    try:
+        doc = load_text(text, file, lang=settings.lang)
+    except LoadError as exc:
+        return [exc.finding]
+    return lint_document(doc, settings)
+
+
+# ---- --previous ----------------------------------------------------------------------------------
+
+class PreviousIndex:
+    """Plans given with ``--previous FILE|DIR``, loaded on first use and indexed by NIP."""
+
+    def __init__(self, paths: list[Path], lang: str = "id"):
+        self.paths = paths
+        self.lang = lang
+        self.errors: list[str] = []
+        self._by_nip: dict[str, list[Document]] | None = None
+
+    def _load(self) -> dict[str, list[Document]]:
+        if self._by_nip is None:
+            self._by_nip = {}
+            for p in self.paths:
+                try:
+                    doc = load_path(p, lang=self.lang)
+                except LoadError as exc:
+                    self.errors.append(lt("cli.previous_error", self.lang, file=str(p), problem=exc.finding.message))
+                    continue
+                nip = _nip(doc)
+                if nip:
+                    self._by_nip.setdefault(nip, []).append(doc)
+        return self._by_nip
+
+    def for_document(self, doc: Document) -> list[Document]:
+        nip = _nip(doc)
+        if not nip:
+            return []
+        try:
+            here = Path(doc.file).resolve()
+        except OSError:
+            here = None
+        out = []
+        for other in self._load().get(nip, []):
+            if other.text == doc.text:
+                continue
+            try:
+                if here is not None and Path(other.file).resolve() == here:
+                    continue
+            except OSError:
+                pass
+            out.append(other)
+        return sorted(out, key=lambda d: _tahun(d) or 0, reverse=True)
+
+
+def _nip(doc: Document) -> str | None:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    peg = data.get("pegawai")
+    nip = peg.get("nip") if isinstance(peg, dict) else None
+    return str(nip) if nip else None
+
+
+def _tahun(doc: Document) -> int | None:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    per = data.get("periode")
+    tahun = per.get("tahun") if isinstance(per, dict) else None
+    return tahun if isinstance(tahun, int) and not isinstance(tahun, bool) else None
+
+
+def previous_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(f for f in path.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file())
+    return [path]
+
+
+def tahun_of(doc: Document) -> int | None:
+    return _tahun(doc)
+
+
+def echo_crashes(settings: Settings) -> None:
+    for msg in settings.crashes:
+        print(f"skpgen: {msg}", file=sys.stderr)
+
+
+__all__ = ["Settings", "lint_document", "lint_path", "lint_text", "PreviousIndex", "previous_files",
+           "schema_check", "code_name", "t"]

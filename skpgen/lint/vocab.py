@@ -1,0 +1,191 @@
+"""Word lists (``rules/*.txt``) and a small affix-aware Indonesian morphology for the S-rules.
+
+The lists are data: the built-in ones come from ``resource_path("rules")``; an agency folder
+passed with ``--vocab DIR`` adds entries (and removes those written ``!entry``). Everything is
+loaded once per process and per vocab folder (:func:`load_vocab` is cached).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from skpgen.resources import resource_path
+
+LISTS = (
+    "kata-kerja-operasional", "kata-kerja-kabur", "kata-kerja-perubahan", "frasa-kabur",
+    "kualifier-kabur", "obyek-umum", "obyek-abstrak", "rutinitas-rendah", "mirip-tambahan", "satuan",
+    "kata-periodik", "kata-periode", "nominalisasi", "hasil-rhk",
+)
+
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÿ%]+(?:-[0-9A-Za-zÀ-ÿ]+)*")
+_NUMBER = re.compile(r"\d")
+# a meN- prefix with its allomorph constraints (me+l/r/w/y/m/n/ng/ny, mem+b/p/f/v, men+d/c/j/t/s/z, meng, meny)
+_MEN = re.compile(r"^(?:memper|member|menter|me(?=[lrwymn])|mem(?=[bpfv])|men(?=[dcjtsz])|meng|meny)")
+_BER = re.compile(r"^(?:ber|be(?=r)|bel(?=ajar))")
+_TER = re.compile(r"^ter")
+_PEN_AN = re.compile(r"^(?:pe[mnr]?|peng|peny|per|ke)\w{3,}an$")
+_SUFFIXES = ("kannya", "nya", "kan", "i")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words of ``text`` (hyphenated words stay one token; numbers are tokens)."""
+    return [m.group(0).lower() for m in _WORD.finditer(text)]
+
+
+def has_number(text: str) -> bool:
+    return bool(_NUMBER.search(text))
+
+
+class WordList:
+    """Entries of one list: single words in a set, phrases as compiled whole-word regexes."""
+
+    def __init__(self, entries: list[str]):
+        self.entries = entries
+        self.words = {e for e in entries if " " not in e}
+        phrases = sorted((e for e in entries if " " in e), key=len, reverse=True)
+        self._phrase_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+                           if phrases else None)
+        self._any_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(e) for e in
+                                                               sorted(entries, key=len, reverse=True))
+                                   + r")(?![\w-])") if entries else None)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def find(self, text: str) -> str | None:
+        """The first entry (word or phrase) occurring in ``text`` as whole words, or None."""
+        if self._any_re is None:
+            return None
+        m = self._any_re.search(text.lower())
+        return m.group(0) if m else None
+
+    def starts(self, text: str) -> str | None:
+        """The entry that ``text`` starts with (whole words), or None."""
+        low = " ".join(tokens(text))
+        for entry in sorted(self.entries, key=len, reverse=True):
+            if low == entry or low.startswith(entry + " "):
+                return entry
+        return None
+
+
+@dataclass
+class Vocab:
+    lists: dict[str, WordList]
+    nominal: dict[str, str] = field(default_factory=dict)  # noun -> suggested verb
+    verb_stems: set[str] = field(default_factory=set)
+
+    def __getitem__(self, name: str) -> WordList:
+        return self.lists[name]
+
+    # ---- morphology -----------------------------------------------------------------------------
+
+    def verb_kind(self, word: str) -> str:
+        """Classify the first word of an uraian.
+
+        ``"operasional"`` a listed operational verb (also with -kan/-i variants or a spelling
+        variant of the same stem); ``"kabur"`` a listed vague verb; ``"aktif"`` an unlisted word
+        with a well-formed meN- prefix (an active transitive verb); ``"intransitif"`` ber-;
+        ``"pasif"`` di-/ter-; ``"nomina"`` a peN-…-an/ke-…-an noun or a listed noun; ``"lain"``.
+        """
+        w = word.lower()
+        if w in self.lists["kata-kerja-kabur"]:
+            return "kabur"
+        if w in self.lists["kata-kerja-operasional"] or w in self.lists["kata-kerja-perubahan"]:
+            return "operasional"
+        if _MEN.match(w) and len(w) >= 6:
+            return "operasional" if stem(w) in self.verb_stems else "aktif"
+        if w in self.nominal:
+            return "nomina"
+        if _BER.match(w) and len(w) >= 6:
+            return "intransitif"
+        if (w.startswith("di") and len(w) >= 6 and not w.startswith(("digital", "dinas", "direktori", "distribusi",
+                                                                       "diklat", "disiplin", "diskusi"))):
+            return "pasif"
+        if _TER.match(w) and len(w) >= 6:
+            return "pasif"
+        if _PEN_AN.match(w):
+            return "nomina"
+        return "lain"
+
+    def suggest_verb(self, word: str) -> str | None:
+        return self.nominal.get(word.lower())
+
+
+def stem(word: str) -> str:
+    """A crude stem for comparing spelling variants of meN- verbs (prefix and -kan/-i removed)."""
+    w = word.lower()
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 5:
+            w = w[: -len(suf)]
+            break
+    m = _MEN.match(w)
+    if m:
+        w = w[m.end():]
+    # kk/k, ng+vowel variants: mengkoordinasi / mengoordinasi -> oordinasi / koordinasi
+    return w.lstrip("k") if w.startswith("k") else w
+
+
+def _noun_forms(verb: str) -> list[str]:
+    """peN-…-an and loanword nouns derived from a meN- verb: menyusun → penyusunan."""
+    v = verb.lower()
+    for suf in ("kan", "i"):
+        if v.endswith(suf) and len(v) - len(suf) >= 5:
+            v = v[: -len(suf)]
+            break
+    out = []
+    if v.startswith("me"):
+        out.append("pe" + v[2:] + "an")
+        for prefix in ("meng", "meny", "mem", "men", "me"):
+            if v.startswith(prefix) and len(v) - len(prefix) >= 4:
+                out.append(v[len(prefix):])
+    return out
+
+
+def _read_list(path: Path) -> list[str]:
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            out.append(" ".join(line.lower().split()) if "=" not in line else line)
+    return out
+
+
+class VocabError(Exception):
+    pass
+
+
+@cache
+def load_vocab(extra_dir: str | None = None) -> Vocab:
+    """The built-in lists plus the entries of ``extra_dir`` (same file names). Cached per folder."""
+    base = resource_path("rules")
+    raw: dict[str, list[str]] = {}
+    for name in LISTS:
+        raw[name] = _read_list(base / f"{name}.txt")
+    if extra_dir:
+        folder = Path(extra_dir)
+        if not folder.is_dir():
+            raise VocabError(str(folder))
+        for name in LISTS:
+            f = folder / f"{name}.txt"
+            if f.is_file():
+                for entry in _read_list(f):
+                    if entry.startswith("!"):
+                        target = entry[1:].strip()
+                        raw[name] = [e for e in raw[name] if e.split("=")[0].strip() != target]
+                    else:
+                        raw[name].append(entry)
+    nominal: dict[str, str] = {}
+    for verb in raw["kata-kerja-operasional"]:
+        for noun in _noun_forms(verb):
+            nominal.setdefault(noun, verb)
+    for entry in raw["nominalisasi"]:
+        if "=" in entry:
+            noun, verb = (s.strip() for s in entry.split("=", 1))
+            nominal[noun.lower()] = verb
+    lists = {name: WordList(list(dict.fromkeys(e for e in raw[name] if "=" not in e)))
+             for name in LISTS}
+    stems = {stem(v) for v in raw["kata-kerja-operasional"]}
+    return Vocab(lists=lists, nominal=nominal, verb_stems=stems)

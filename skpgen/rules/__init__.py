@@ -1,0 +1,164 @@
+"""The explicit rule registry (yamllint style: no plugin discovery, no import magic).
+
+Each rule is one module with ``CODE``, ``NAME`` (kebab-case), ``FAMILY``, ``SEVERITY``, ``OPTIONS``
+(defaults), ``MESSAGE`` (``{"id": …, "en": …}``, optionally ``MESSAGES`` for variants), a
+docstring with the fixed sections (Apa yang diperiksa / Mengapa / Contoh buruk / Contoh baik /
+Opsi) and ``check(ctx) -> Iterator[Finding]``. Registering the same code or name twice is an error
+at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+
+from skpgen.rules import (
+    a301_target_di_atas_historis,
+    a302_realisasi_jauh_di_atas_target,
+    a303_waktu_melebihi_periode,
+    a304_realisasi_waktu_nol,
+    e090_karakter_terlarang_xml,
+    e091_penekanan_tidak_terpakai,
+    e092_penekanan_tidak_sah,
+    m201_kuantitas_tanpa_satuan,
+    m202_indikator_tanpa_ukuran,
+    m203_kualitas_target_100,
+    m204_kualitas_di_atas_100,
+    m205_iki_tanpa_target,
+    m206_iki_tanpa_aspek,
+    m207_satuan_tidak_baku,
+    p601_jumlah_kegiatan_utama,
+    p602_tambahan_tanpa_bukti,
+    p603_kreatif_tanpa_bukti_tingkat,
+    p604_biaya_bukan_pengelola_anggaran,
+    p605_angka_kredit_bukan_jft,
+    p606_kepemimpinan_jenis_jabatan,
+    p607_penilai_sama_dengan_dinilai,
+    p608_dinilai_melebihi_penilai,
+    p609_tanpa_pembahasan_atasan,
+    p610_tanpa_review_triwulan,
+    p611_kurang_tanpa_tindak_lanjut,
+    p612_selesai_terlalu_cepat,
+    p613_nilai_skp_rendah,
+    p614_salin_tahun_lalu,
+    p615_revisi_menghapus_kegiatan,
+    p616_lampiran_6_2022,
+    p617_berakhlak_tidak_lengkap,
+    p618_biaya_melebihi_target,
+    p619_kegiatan_tidak_dilaksanakan,
+    p620_revisi_tanpa_persetujuan,
+    r401_tidak_mendukung_sasaran,
+    r402_rhk_atasan_kosong,
+    r403_rutinitas_berdampak_rendah,
+    r404_tambahan_sebagai_utama,
+    r405_tanpa_keselarasan,
+    s101_kata_kerja_operasional,
+    s102_verba_tanpa_obyek,
+    s103_frasa_kabur,
+    s104_kualifier_kabur,
+    s105_kegiatan_ganda,
+    s106_kegiatan_majemuk,
+    t501_tanpa_target_waktu,
+    t502_tenggat_di_luar_periode,
+    t503_periodik_tanpa_periode,
+)
+
+CODE_RE = re.compile(r"^[SMARTPE]\d{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SECTIONS = ("Apa yang diperiksa", "Mengapa", "Contoh buruk", "Contoh baik", "Opsi")
+FAMILIES = ("S", "M", "A", "R", "T", "P", "E")
+
+_MODULES: tuple[ModuleType, ...] = (
+    s101_kata_kerja_operasional, s102_verba_tanpa_obyek, s103_frasa_kabur, s104_kualifier_kabur,
+    s105_kegiatan_ganda, s106_kegiatan_majemuk,
+    m201_kuantitas_tanpa_satuan, m202_indikator_tanpa_ukuran, m203_kualitas_target_100,
+    m204_kualitas_di_atas_100, m205_iki_tanpa_target, m206_iki_tanpa_aspek, m207_satuan_tidak_baku,
+    a301_target_di_atas_historis, a302_realisasi_jauh_di_atas_target, a303_waktu_melebihi_periode,
+    a304_realisasi_waktu_nol,
+    r401_tidak_mendukung_sasaran, r402_rhk_atasan_kosong, r403_rutinitas_berdampak_rendah,
+    r404_tambahan_sebagai_utama, r405_tanpa_keselarasan,
+    t501_tanpa_target_waktu, t502_tenggat_di_luar_periode, t503_periodik_tanpa_periode,
+    p601_jumlah_kegiatan_utama, p602_tambahan_tanpa_bukti, p603_kreatif_tanpa_bukti_tingkat,
+    p604_biaya_bukan_pengelola_anggaran, p605_angka_kredit_bukan_jft, p606_kepemimpinan_jenis_jabatan,
+    p607_penilai_sama_dengan_dinilai, p608_dinilai_melebihi_penilai, p609_tanpa_pembahasan_atasan,
+    p610_tanpa_review_triwulan, p611_kurang_tanpa_tindak_lanjut, p612_selesai_terlalu_cepat,
+    p613_nilai_skp_rendah, p614_salin_tahun_lalu, p615_revisi_menghapus_kegiatan, p616_lampiran_6_2022,
+    p617_berakhlak_tidak_lengkap, p618_biaya_melebihi_target, p619_kegiatan_tidak_dilaksanakan,
+    p620_revisi_tanpa_persetujuan,
+    e090_karakter_terlarang_xml, e091_penekanan_tidak_terpakai, e092_penekanan_tidak_sah,
+)
+
+
+class RegistryError(Exception):
+    pass
+
+
+def build_registry(modules: tuple[ModuleType, ...]) -> dict[str, ModuleType]:
+    """Code → module, refusing duplicate codes or names and malformed metadata."""
+    out: dict[str, ModuleType] = {}
+    names: dict[str, str] = {}
+    for mod in modules:
+        code, name = mod.CODE, mod.NAME
+        if not CODE_RE.match(code):
+            raise RegistryError(f"{mod.__name__}: code {code!r} does not match {CODE_RE.pattern}")
+        if not NAME_RE.match(name):
+            raise RegistryError(f"{mod.__name__}: name {name!r} is not kebab-case")
+        if code in out:
+            raise RegistryError(f"duplicate rule code {code}: {out[code].__name__} and {mod.__name__}")
+        if name in names:
+            raise RegistryError(f"duplicate rule name {name}: {names[name]} and {code}")
+        if mod.FAMILY != code[0] or mod.SEVERITY not in ("error", "warning", "info"):
+            raise RegistryError(f"{mod.__name__}: bad FAMILY or SEVERITY")
+        out[code] = mod
+        names[name] = code
+    return dict(sorted(out.items()))
+
+
+RULES: dict[str, ModuleType] = build_registry(_MODULES)
+
+
+def get(code_or_name: str) -> ModuleType | None:
+    key = code_or_name.strip()
+    if key.upper() in RULES:
+        return RULES[key.upper()]
+    for mod in RULES.values():
+        if mod.NAME == key.lower():
+            return mod
+    return None
+
+
+def doc_sections(mod: ModuleType) -> tuple[str, dict[str, str]]:
+    """(one-line summary, {section title: body}) parsed from a rule's docstring."""
+    text = (mod.__doc__ or "").strip("\n")
+    lines = text.splitlines()
+    summary = lines[0].strip() if lines else ""
+    sections: dict[str, str] = {}
+    current: str | None = None
+    buf: list[str] = []
+    for line in lines[1:]:
+        if line.startswith("## "):
+            if current is not None:
+                sections[current] = "\n".join(buf).strip("\n")
+            current, buf = line[3:].strip(), []
+        elif current is not None:
+            buf.append(line)
+    if current is not None:
+        sections[current] = "\n".join(buf).strip("\n")
+    return summary, sections
+
+
+def doc_examples(body: str) -> list[tuple[str, str]]:
+    """Fenced examples of a section: [(info string, code)], e.g. ("yaml", …) or ("yaml previous", …)."""
+    out: list[tuple[str, str]] = []
+    info: str | None = None
+    buf: list[str] = []
+    for line in body.splitlines():
+        stripped = line.strip()
+        if info is None and stripped.startswith("```"):
+            info, buf = stripped[3:].strip() or "text", []
+        elif info is not None and stripped == "```":
+            out.append((info, "\n".join(buf) + "\n"))
+            info = None
+        elif info is not None:
+            buf.append(line)
+    return out
