@@ -63,6 +63,42 @@ def _load_valid(paths: tuple[Path, ...], lang: str) -> tuple[list[tuple[str, Any
     return plans, code
 
 
+def _write_output(path: Path, data: bytes, lang: str, failed_key: str) -> None:
+    """Write an output file atomically (temp file + rename); exit 2 with a clear message if it fails.
+
+    Parents are created. An existing device or FIFO (``/dev/stdout``, ``/dev/null``) is written
+    to as a stream: renaming a temp file over it would replace the device node itself.
+    """
+    import errno
+    import os
+    import stat
+
+    from skpgen.fsutil import atomic_write_bytes
+
+    try:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # the parent is a regular file
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
+        try:
+            mode: int | None = os.stat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO without reader: ENXIO, no hang
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+        else:
+            atomic_write_bytes(path, data)
+    except OSError as exc:
+        name = errno.errorcode.get(exc.errno or 0, "")
+        reason = msg(f"os.{name}", lang) if name and msg(f"os.{name}", lang) != f"os.{name}" else (exc.strerror or str(exc))
+        echo_err("skpgen: " + msg(failed_key, lang, path=str(path), reason=reason))
+        sys.exit(2)
+
+
 # ---- status ------------------------------------------------------------------------------------
 
 @click.command()
@@ -113,7 +149,6 @@ def dashboard(paths: tuple[Path, ...], output: Path, today_text: str | None, lan
     Kode keluar: 0 berhasil; 1 ada berkas tidak valid (dilewati); 2 berkas tak terbaca atau
     keluaran tak dapat ditulis.
     """
-    from skpgen.fsutil import atomic_write_bytes
     from skpgen.scoring import score_plan
     from skpgen.year.dashboard import PlanEntry, build_workbook
     from skpgen.year.status import plan_status
@@ -130,12 +165,7 @@ def dashboard(paths: tuple[Path, ...], output: Path, today_text: str | None, lan
     entries = [PlanEntry(display, data, plan_status(data, display, today), score_plan(data))
                for display, data in plans]
     data = build_workbook(entries, lang, today)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(output, data)
-    except OSError as exc:
-        echo_err("skpgen: " + msg("dash.write_failed", lang, path=str(output), reason=exc.strerror or exc))
-        sys.exit(2)
+    _write_output(output, data, lang, "dash.write_failed")
     units = {e.status.unit_kerja for e in entries}
     click.echo(msg("dash.written", lang, path=str(output), plans=len(entries),
                    rows=sum(len(e.status.kegiatan) for e in entries), units=len(units)), err=True)
@@ -263,7 +293,6 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
     atau tak dapat ditulis.
     """
     from skpgen.commands.validate import load_and_validate
-    from skpgen.fsutil import atomic_write_text
     from skpgen.loader import load_text
     from skpgen.validate import validate_document
     from skpgen.year.scaffold import blank_plan, render_scaffold, roll_over
@@ -295,11 +324,6 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
         detail = "; ".join(f"{p.line}:{p.column} {p.message}" for p in problems[:3])
         echo_err("skpgen: " + msg("init.internal_invalid", lang, detail=detail))
         sys.exit(2)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(output, text)
-    except OSError as exc:
-        echo_err("skpgen: " + msg("init.write_failed", lang, path=str(output), reason=exc.strerror or exc))
-        sys.exit(2)
+    _write_output(output, text.encode("utf-8"), lang, "init.write_failed")
     click.echo(msg("init.written", lang, path=str(output), tahun=plan["periode"]["tahun"],
                    source=msg("init.from_source", lang, file=str(source)) if source else ""), err=True)
