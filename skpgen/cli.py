@@ -76,9 +76,13 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("Dihentikan. / Interrupted.", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        exc.show()  # click's own detail is English; say in Indonesian first what went wrong
+        click.echo("skpgen: argumen tidak valid / invalid arguments.", err=True)
+        sys.exit(2)  # bad arguments: SPEC §5 exit code 2
     except click.ClickException as exc:
         exc.show()
-        sys.exit(2)  # bad arguments: SPEC §5 exit code 2
+        sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
