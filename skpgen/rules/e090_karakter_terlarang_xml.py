@@ -1,9 +1,9 @@
-"""Karakter kendali yang dilarang XML 1.0 di dalam teks.
+r"""Karakter kendali yang dilarang XML 1.0 di dalam teks.
 
 ## Apa yang diperiksa
 Setiap teks (nilai dan kunci) bebas dari karakter yang dilarang XML 1.0: kendali C0 selain tab,
 baris baru dan carriage return, surrogate tunggal, U+FFFE dan U+FFFF. Karakter itu biasanya masuk
-lewat escape YAML ("\\x01", "\\u000B") atau salin-tempel dari aplikasi lain.
+lewat escape YAML ("\x01", "\u000B") atau salin-tempel dari aplikasi lain.
 
 ## Mengapa
 Formulir Word adalah XML: karakter itu tidak pernah ditulis ke dokumen (skpgen menolak merender
