@@ -204,7 +204,7 @@ class Table:
         layout.set(qn("w:type"), "fixed")
         tblPr.append(layout)
         mar = OxmlElement("w:tblCellMar")
-        for side, val in (("left", 57), ("right", 57)):
+        for side, val in (("top", 17), ("left", 57), ("bottom", 17), ("right", 57)):
             e = OxmlElement(f"w:{side}")
             e.set(qn("w:w"), str(val))
             e.set(qn("w:type"), "dxa")
@@ -508,7 +508,7 @@ def penilaian_prestasi() -> object:
     spacer(doc, 4)
     widths = [0.9, 0.7, 5.0, 3.6, 1.9, 2.1]
     widths.append(round(W - sum(widths), 2))
-    t = Table(doc, widths, size=8.5)
+    t = Table(doc, widths, size=9)
 
     def person_section(no: str, head: str, who: str) -> None:
         t.row([c(no, align="c", bold=True), c(head, span=6, bold=True)], fill=SECTION_FILL)
@@ -584,7 +584,7 @@ def skp_2022() -> object:
     para(doc, "PERIODE PENILAIAN: {{ periode_teks | upper }}", align="c", size=9, space_after=6)
     half = (W - 2.0) / 2
     identity_blocks(doc, "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA", "identitas.dinilai", "identitas.penilai",
-                    [1.0, 3.4, round(half - 3.4, 2), 1.0, 3.4, round(half - 3.4, 2)],
+                    [1.0, 3.9, round(half - 3.9, 2), 1.0, 3.9, round(half - 3.9, 2)],
                     [("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL RUANG", "pangkat_gol"), ("JABATAN", "jabatan"),
                      ("UNIT KERJA", "unit_kerja")])
     spacer(doc)
@@ -644,7 +644,7 @@ def evaluasi_2022() -> object:
     para(doc, "PERIODE PENILAIAN: {{ periode_teks | upper }}", align="c", size=9, space_after=6)
     half = (W - 2.0) / 2
     identity_blocks(doc, "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA", "identitas.dinilai", "identitas.penilai",
-                    [1.0, 3.4, round(half - 3.4, 2), 1.0, 3.4, round(half - 3.4, 2)],
+                    [1.0, 3.9, round(half - 3.9, 2), 1.0, 3.9, round(half - 3.9, 2)],
                     [("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL RUANG", "pangkat_gol"), ("JABATAN", "jabatan"),
                      ("UNIT KERJA", "unit_kerja")])
     spacer(doc, 4)
