@@ -541,3 +541,20 @@ def test_sigint_during_lint(plans2000: Path, tmp_path: Path) -> None:
     assert "Traceback" not in stderr and "Dihentikan" in stderr, stderr
     assert not report.exists(), "a report was written for an interrupted run"
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+# ------------------------------------------------------------------------------ hostile values
+
+def test_dashboard_never_writes_a_formula_from_a_plan(sk: Runner) -> None:
+    hostile = MINIMAL.replace("uraian: Menyusun RKA Unit Kerja",
+                              'uraian: "=HYPERLINK(\\"http://contoh.invalid\\",\\"klik\\")"')
+    hostile = hostile.replace("  unit_kerja: Bagian Perencanaan\npejabat", '  unit_kerja: "=1+1"\npejabat', 1)
+    plan = sk.put("jahat.skp.yaml", hostile)
+    out = sk.out / "dasbor.xlsx"
+    res = sk("dashboard", plan, "-o", out, "--today", "2025-06-01")
+    assert res.returncode == 0, res.stderr
+    with zipfile.ZipFile(out) as z:
+        sheets = {n: z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")}
+    assert sheets and all("<f>" not in xml for xml in sheets.values())
+    assert '=HYPERLINK("http://contoh.invalid","klik")' in sheets["xl/worksheets/sheet1.xml"]
+    assert "<t>=1+1</t>" in sheets["xl/worksheets/sheet2.xml"]

@@ -292,6 +292,13 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
         chart2.height, chart2.width = 8, 18
         ss.add_chart(chart2, f"F{total_row + 2}")
 
+    # The dashboard writes no formulas; a text from a plan that starts with "=" (uraian, unit_kerja)
+    # must stay text, or Excel would run it (formula injection from a hostile plan).
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return normalise_xlsx(buf.getvalue(), stamp)
