@@ -95,6 +95,8 @@ class Vocab:
             return "kabur"
         if w in self.lists["kata-kerja-operasional"] or w in self.lists["kata-kerja-perubahan"]:
             return "operasional"
+        if w.endswith("nya") and len(w) >= 7:
+            return "pasif"  # a result form ("Meningkatnya", "Tersusunnya"), not an action
         if _MEN.match(w) and len(w) >= 6:
             return "operasional" if stem(w) in self.verb_stems else "aktif"
         if w in self.nominal:
