@@ -558,3 +558,15 @@ def test_dashboard_never_writes_a_formula_from_a_plan(sk: Runner) -> None:
     assert sheets and all("<f>" not in xml for xml in sheets.values())
     assert '=HYPERLINK("http://contoh.invalid","klik")' in sheets["xl/worksheets/sheet1.xml"]
     assert "<t>=1+1</t>" in sheets["xl/worksheets/sheet2.xml"]
+
+
+def test_sigint_during_dashboard_leaves_no_output(plans2000: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dasbor.xlsx"
+    proc = _popen("dashboard", plans2000, "-o", out, "--today", "2025-06-01")
+    time.sleep(0.8)  # loading 2,000 plans takes several seconds
+    assert proc.poll() is None, "dashboard finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "Dihentikan" in stderr, stderr
+    assert list(tmp_path.iterdir()) == []  # neither the workbook nor a temp file
