@@ -64,10 +64,14 @@ def describe_render_error(exc: Any, lang: str) -> tuple[str, str]:
 
 
 def describe_issue(issue: Any, lang: str) -> str:
-    text = msg(issue.id, lang)
+    if issue.id == "template/unknown-path":
+        m = re.search(r"'([^']*)'", issue.message)
+        text = msg(issue.id, lang, path=m.group(1) if m else "?")
+    else:
+        text = msg(issue.id, lang)
     if text == issue.id:
         text = issue.message
-    detail = issue.message if issue.id in ("template/syntax-error", "template/unknown-path", "template/malformed-xml",
+    detail = issue.message if issue.id in ("template/syntax-error", "template/malformed-xml",
                                            "template/not-docx", "template/unreadable", "template/unbalanced-block",
                                            "template/block-crosses-boundary") else ""
     sev = msg(f"severity_{issue.severity}", lang)

@@ -284,7 +284,8 @@ def _evaluasi(plan: Mapping[str, Any], score: Any) -> tuple[dict[str, Any], list
     return ev, history
 
 
-def _bands() -> list[dict[str, str]]:
+@functools.cache
+def _bands() -> tuple[dict[str, str], ...]:
     out = []
     prev = None
     for minimum, name in PREDIKAT_BANDS:
@@ -292,13 +293,15 @@ def _bands() -> list[dict[str, str]]:
         out.append({"rentang": rng, "predikat": name})
         prev = minimum
     out.append({"rentang": _txt("band_bawah", maks=fmt_plain(prev)), "predikat": PREDIKAT_LOWEST})
-    return out
+    return tuple(out)
 
 
-def _matrix() -> list[dict[str, str]]:
+@functools.cache
+def _matrix() -> tuple[dict[str, str], ...]:
     """Rows: rating perilaku; columns: rating hasil kerja (di bawah, sesuai, di atas), from the library."""
     cols = ("di_bawah_ekspektasi", "sesuai_ekspektasi", "di_atas_ekspektasi")
-    return [{"perilaku": _rating(p), **{f"h{i}": predikat_kinerja(h, p) for i, h in enumerate(cols)}} for p in _RATINGS]
+    return tuple({"perilaku": _rating(p), **{f"h{i}": predikat_kinerja(h, p) for i, h in enumerate(cols)}}
+                 for p in _RATINGS)
 
 
 def _chart_pp46(score: Any) -> tuple[list[dict[str, Any]], str]:
