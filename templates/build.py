@@ -215,10 +215,11 @@ class Table:
             gc.set(qn("w:w"), str(width))
 
     def row(self, cells: list, *, header: bool = False, fill: str | None = None, bold: bool = False,
-            align: str | None = None, cant_split: bool = True, height_cm: float | None = None):
+            align: str | None = None, cant_split: bool | None = None, height_cm: float | None = None):
         tr = OxmlElement("w:tr")
         trPr = OxmlElement("w:trPr")
-        if cant_split:
+        # header rows never split; data rows may (Word clips an unsplittable row taller than a page)
+        if header if cant_split is None else cant_split:
             trPr.append(OxmlElement("w:cantSplit"))
         if height_cm:
             h = OxmlElement("w:trHeight")
