@@ -49,14 +49,19 @@ class Config:
     max_bytes: int | None = None
     source: str | None = None
     root: Path = field(default_factory=Path.cwd)
+    _cache: dict[tuple[Any, ...], bool] = field(default_factory=dict, repr=False, compare=False)
 
     # ---- selection (flake8/ruff: explicit codes or prefixes, the longest matching prefix wins) --
     def enabled(self, code: str, file: str | None = None) -> bool:
-        best_sel = max((len(p) for p in self.select if code.startswith(p)), default=-1)
-        best_ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
-        if best_sel < 0 or best_ign >= best_sel:
+        key = (code, tuple(self.select), tuple(self.ignore))
+        selected = self._cache.get(key)
+        if selected is None:
+            best_sel = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+            best_ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+            selected = self._cache[key] = best_sel >= 0 and best_ign < best_sel
+        if not selected:
             return False
-        if file is not None:
+        if file is not None and self.per_file_ignores:
             for pattern, codes in self.per_file_ignores:
                 if any(code.startswith(c) for c in codes) and self.matches(pattern, file):
                     return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from skpgen.resources import resource_path
@@ -30,9 +30,10 @@ _PEN_AN = re.compile(r"^(?:pe[mnr]?|peng|peny|per|ke)\w{3,}an$")
 _SUFFIXES = ("kannya", "nya", "kan", "i")
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[str, ...]:
     """Lower-case words of ``text`` (hyphenated words stay one token; numbers are tokens)."""
-    return [m.group(0).lower() for m in _WORD.finditer(text)]
+    return tuple(m.group(0).lower() for m in _WORD.finditer(text))
 
 
 def has_number(text: str) -> bool:
@@ -45,6 +46,7 @@ class WordList:
     def __init__(self, entries: list[str]):
         self.entries = entries
         self.words = {e for e in entries if " " not in e}
+        self._longest_first = sorted(entries, key=len, reverse=True)
         phrases = sorted((e for e in entries if " " in e), key=len, reverse=True)
         self._phrase_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
                            if phrases else None)
@@ -65,7 +67,7 @@ class WordList:
     def starts(self, text: str) -> str | None:
         """The entry that ``text`` starts with (whole words), or None."""
         low = " ".join(tokens(text))
-        for entry in sorted(self.entries, key=len, reverse=True):
+        for entry in self._longest_first:
             if low == entry or low.startswith(entry + " "):
                 return entry
         return None

@@ -60,18 +60,21 @@ MESSAGE = {
 
 def check(ctx) -> Iterator[Finding]:
     threshold = float(ctx.options["ambang"])
-    seen: list[tuple[int, str, str]] = []
+    seen: list[tuple[int, str, frozenset[str], str]] = []
     for i, k in ctx.kegiatan():
         uraian = k.get("uraian")
         if not isinstance(uraian, str):
             continue
-        norm = " ".join(tokens(uraian))
+        toks = tokens(uraian)
+        norm, bag = " ".join(toks), frozenset(toks)
         if not norm:
             continue
-        for j, other_norm, other_label in seen:
-            m = SequenceMatcher(None, norm, other_norm)
-            if norm == other_norm or (m.quick_ratio() >= threshold and m.ratio() >= threshold):
+        for j, other_norm, other_bag, other_label in seen:
+            # cheap token-overlap filter first; the character ratio only for plausible pairs
+            if norm != other_norm and len(bag & other_bag) / len(bag | other_bag) < threshold - 0.25:
+                continue
+            if norm == other_norm or SequenceMatcher(None, norm, other_norm).ratio() >= threshold:
                 line = ctx.doc.node_at(("kegiatan", j, "uraian")).line
                 yield ctx.report(("kegiatan", i, "uraian"), id=label(k, i), other=other_label, line=line)
                 break
-        seen.append((i, norm, label(k, i)))
+        seen.append((i, norm, bag, label(k, i)))
