@@ -390,3 +390,48 @@ def test_rules_list_and_one_rule(cli) -> None:
     assert {x["code"] for x in json.loads(r.stdout)} >= {"S101", "P614", "E090"}
     r = cli("rules", "X999")
     assert r.returncode == 2 and "tidak dikenal" in r.stderr
+
+
+def test_redactor_masks_known_names_and_any_nip() -> None:
+    from skpgen.lint.formats import Redactor, collect_names
+
+    names = collect_names({"pejabat_penilai": {"nama": "Dra. Sri Wahyuni, M.Si."}, "pegawai": {"nama": "Ali Rahman"}})
+    assert names == {"Dra. Sri Wahyuni, M.Si.", "Dra. Sri Wahyuni", "Ali Rahman"}
+    red = Redactor(names)
+    assert red("Penilai Dra. Sri Wahyuni, M.Si. (NIP 197104221996032003) menilai Ali Rahman") == \
+        "Penilai [nama] (NIP 1971**************) menilai [nama]"
+    assert red("nomor 12345") == "nomor 12345"
+
+
+def test_messages_are_fully_formatted_and_translated() -> None:
+    import re
+
+    from skpgen.lint.config import Config as _Config
+    from skpgen.lint.engine import Settings, lint_document, lint_path
+    from skpgen.loader import load_text
+    from test_lint_corpus import build, corpus
+
+    by_lang = {}
+    for lang in ("id", "en"):
+        settings = Settings(_Config(), lang=lang)
+        findings = []
+        for path in sorted((ROOT / "examples").glob("*.yaml")):
+            findings += lint_path(path, str(path), settings).findings
+        for item in corpus():
+            findings += lint_document(load_text(build(item), item["id"]), settings)
+        assert not settings.crashes
+        by_lang[lang] = findings
+    assert len(by_lang["id"]) == len(by_lang["en"]) > 80
+    for f_id, f_en in zip(by_lang["id"], by_lang["en"]):
+        assert (f_id.file, f_id.line, f_id.code) == (f_en.file, f_en.line, f_en.code)
+        for f in (f_id, f_en):
+            assert not re.search(r"\{[a-z_]+(:[^}\s]*)?\}", f.message), (f.code, f.message)
+            assert f.line >= 1 and f.column >= 1 and (f.end_line, f.end_column) >= (f.line, f.column)
+        assert f_id.message != f_en.message, (f_id.code, f_id.message)
+
+
+def test_max_bytes_from_config(cli, tmp_path: Path) -> None:
+    _write(tmp_path, ".skpgen.yaml", "max-bytes: 100\n")
+    p = _write(tmp_path, "a.skp.yaml", CLEAN)
+    r, data = _json(cli, str(p))
+    assert r.returncode == 2 and [f["code"] for f in data] == ["E003"]

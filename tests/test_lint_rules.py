@@ -140,3 +140,12 @@ def test_bases_are_clean() -> None:
         text = (CORPUS / name).read_text(encoding="utf-8")
         findings = lint_document(load_text(text, name), Settings(Config()))
         assert findings == [], [(f.code, f.message) for f in findings]
+
+
+def test_docs_rules_md_is_generated_from_the_rules() -> None:
+    from skpgen.commands.lint import rules_page
+
+    page = (CORPUS.parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == rules_page("id"), "docs/rules.md is stale: run skpgen rules --format markdown > docs/rules.md"
+    for code, mod in RULES.items():
+        assert f"## {code} {mod.NAME}" in page

@@ -217,8 +217,11 @@ def rules(rule: str | None, fmt: str, lang: str | None) -> None:
                         **({"documentation": sections} if rule is not None else {})})
         click.echo(json.dumps(out if rule is None else out[0], ensure_ascii=False, indent=2))
         return
-    if fmt == "markdown" or rule is not None:
-        click.echo("\n\n".join(rule_markdown(mod, lang) for mod in selected))
+    if rule is not None:
+        click.echo(rule_markdown(selected[0], lang))
+        return
+    if fmt == "markdown":
+        click.echo(rules_page(lang), nl=False)
         return
     rows = [(m.CODE, m.NAME, lt(f"family.{m.FAMILY}", lang), m.SEVERITY, doc_sections(m)[0]) for m in selected]
     w_name = max(len(r[1]) for r in rows)
@@ -236,3 +239,20 @@ def rule_markdown(mod: object, lang: str = "id") -> str:
             f"Keluarga: {lt('family.' + mod.FAMILY, lang)} · tingkat bawaan: `{mod.SEVERITY}`")  # type: ignore[attr-defined]
     body = [f"### {title}\n\n{sections.get(title, '')}" for title in SECTIONS]
     return head + "\n\n" + "\n\n".join(body)
+
+
+def rules_page(lang: str = "id") -> str:
+    """The whole rule reference (docs/rules.md): an index table, then every rule's documentation."""
+    from skpgen.lint.context import lt
+    from skpgen.rules import RULES, doc_sections
+
+    lines = ["# Aturan lint skpgen", "",
+             "Halaman ini dibuat dari docstring modul aturan (`skpgen/rules/`) dengan",
+             "`skpgen rules --format markdown > docs/rules.md`; jangan diedit manual. Setiap contoh buruk",
+             "dan baik dijalankan sebagai uji (`tests/test_lint_rules.py`).", "",
+             "| kode | nama | keluarga | tingkat | ringkasan |", "|---|---|---|---|---|"]
+    for code, mod in RULES.items():
+        lines.append(f"| [{code}](#{code.lower()}-{mod.NAME}) | {mod.NAME} | {lt('family.' + mod.FAMILY, lang)} "
+                     f"| {mod.SEVERITY} | {doc_sections(mod)[0]} |")
+    body = "\n\n".join(rule_markdown(mod, lang) for mod in RULES.values())
+    return "\n".join(lines) + "\n\n" + body + "\n"

@@ -3,7 +3,7 @@
 Rules run only on documents that pass the schema (a plan with E0xx errors reports those and
 nothing else, so rules never see impossible data); E090 (characters XML forbids) runs on every
 loaded document. Per-process caches keep per-file work small: the vocabulary, the validator,
-schema check and the rule registry are built once.
+and the rule registry are built once.
 """
 
 from __future__ import annotations
