@@ -57,7 +57,7 @@ def parse_directives(lines: list[str]) -> list[Directive]:
     out: list[Directive] = []
     n = len(lines)
     for idx, text in enumerate(lines):
-        if "skpgen" not in text:
+        if "skpgen" not in text.lower():
             continue
         start = _comment_start(text)
         if start is None:

@@ -23,7 +23,7 @@ LISTS = (
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÿ%]+(?:-[0-9A-Za-zÀ-ÿ]+)*")
 _NUMBER = re.compile(r"\d")
 # a meN- prefix with its allomorph constraints (me+l/r/w/y/m/n/ng/ny, mem+b/p/f/v, men+d/c/j/t/s/z, meng, meny)
-_MEN = re.compile(r"^(?:memper|member|menter|me(?=[lrwymn])|mem(?=[bpfv])|men(?=[dcjtsz])|meng|meny)")
+_MEN = re.compile(r"^(?:meng|meny|memper|member|menter|mem(?=[bpfv])|men(?=[dcjtsz])|me(?=[lrwymn]))")
 _BER = re.compile(r"^(?:ber|be(?=r)|bel(?=ajar))")
 _TER = re.compile(r"^ter")
 _PEN_AN = re.compile(r"^(?:pe[mnr]?|peng|peny|per|ke)\w{3,}an$")
