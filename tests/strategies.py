@@ -80,7 +80,7 @@ def to_yaml(plan: dict[str, Any]) -> str:
     """Block-style mapping at the top, JSON flow values below (valid YAML, any Unicode)."""
     lines = []
     for key, value in plan.items():
-        if key == "kegiatan":
+        if key == "kegiatan" and isinstance(value, list) and value:
             lines.append("kegiatan:")
             for k in value:
                 lines.append("  - " + _flow(k))

@@ -320,9 +320,7 @@ def test_output_under_proc_is_refused(cmd: str, sk: Runner) -> None:
 
 @pytest.mark.parametrize("cmd", [
     _cmd_param("dashboard"), _cmd_param("init"), _cmd_param("render"),
-    pytest.param("lint", marks=[needs_lint, pytest.mark.xfail(strict=True, reason=(
-        "lint -o into a missing folder fails (atomic_write_text without mkdir) while dashboard, init and "
-        "render create the parents"))], id="lint")])
+    pytest.param("lint", marks=[needs_lint], id="lint")])
 def test_output_in_missing_deep_folder_creates_parents(cmd: str, sk: Runner) -> None:
     deep = sk.out / "a" / "b" / "c"
     res = sk(*_writer_argv(cmd, deep, sk))
@@ -354,9 +352,6 @@ def test_output_to_a_full_device(cmd: str, sk: Runner, tmp_path: Path) -> None:
 
 
 @needs_lint
-@pytest.mark.xfail(strict=True, reason=(
-    "lint -o writes through fsutil.atomic_write_text: a temp file renamed over the target, so "
-    "`lint -o /dev/null` (or /dev/stdout) as root replaces the device node with a 0600 regular file"))
 def test_lint_output_to_a_device_keeps_the_device(sk: Runner, tmp_path: Path) -> None:
     dev = tmp_path / "null.json"
     try:
@@ -369,9 +364,6 @@ def test_lint_output_to_a_device_keeps_the_device(sk: Runner, tmp_path: Path) ->
     assert stat.S_ISCHR(dev.lstat().st_mode), "the device node was replaced by a regular file"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "skpgen/fsutil.py atomic_write_bytes keeps mkstemp's 0600 mode: every output (init, dashboard, "
-    "render, lint -o) is unreadable to the group/others whatever the umask, and --force drops the old mode"))
 def test_init_output_mode_follows_umask(sk: Runner, tmp_path: Path) -> None:
     target = tmp_path / "baru.skp.yaml"
     old = os.umask(0o022)

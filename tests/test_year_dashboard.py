@@ -172,7 +172,7 @@ def test_opens_in_libreoffice(plans, tmp_path):
     conv = tmp_path / "conv"
     try:
         subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                        "--convert-to", "csv", "--outdir", str(conv), str(out)],
+                        "--convert-to", 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', "--outdir", str(conv), str(out)],
                        capture_output=True, timeout=120, check=False, env={**os.environ, "HOME": str(tmp_path)})
     except subprocess.TimeoutExpired:
         pytest.fail("LibreOffice did not convert the dashboard within 120 s")

@@ -232,6 +232,22 @@ def _work(item: tuple[str, str]) -> Result:
         return Result(item[1], "render-error", errors=[f"{item[1]}: {type(exc).__name__}: {exc}"])
 
 
+def _warm_up(opts: Options) -> None:
+    """Import the render path and compile the templates once, before the workers fork."""
+    from skpgen.commands.validate import load_and_validate  # noqa: F401
+    from skpgen.render.context import build_context  # noqa: F401
+    from skpgen.render.forms import all_forms, load_template
+    from skpgen.validate import _fast_validator
+
+    _fast_validator()
+    if opts.template:
+        load_template(Path(opts.template))
+        return
+    forms = all_forms()
+    for name in opts.forms or tuple(forms):
+        load_template(forms[name].path)
+
+
 def run_batch(items: list[tuple[str, str]], opts: Options, jobs: int) -> Iterator[Result]:
     """Results in input order; with jobs > 1 through a process pool and a bounded window."""
     if jobs <= 1 or len(items) <= 1:
@@ -242,6 +258,8 @@ def run_batch(items: list[tuple[str, str]], opts: Options, jobs: int) -> Iterato
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    if ctx is not None:
+        _warm_up(opts)  # forked workers inherit the imports and compiled templates
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(opts,)) as pool:
         pending: deque = deque()

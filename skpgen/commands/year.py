@@ -66,32 +66,14 @@ def _load_valid(paths: tuple[Path, ...], lang: str) -> tuple[list[tuple[str, Any
 def _write_output(path: Path, data: bytes, lang: str, failed_key: str) -> None:
     """Write an output file atomically (temp file + rename); exit 2 with a clear message if it fails.
 
-    Parents are created. An existing device or FIFO (``/dev/stdout``, ``/dev/null``) is written
-    to as a stream: renaming a temp file over it would replace the device node itself.
+    Parents are created; devices and FIFOs are streamed to (see :mod:`skpgen.fsutil`).
     """
     import errno
-    import os
-    import stat
 
     from skpgen.fsutil import atomic_write_bytes
 
     try:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except FileExistsError:  # the parent is a regular file
-            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
-        try:
-            mode: int | None = os.stat(path).st_mode
-        except FileNotFoundError:
-            mode = None
-        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-            fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO without reader: ENXIO, no hang
-            os.set_blocking(fd, True)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-        else:
-            atomic_write_bytes(path, data)
+        atomic_write_bytes(path, data)
     except OSError as exc:
         name = errno.errorcode.get(exc.errno or 0, "")
         reason = msg(f"os.{name}", lang) if name and msg(f"os.{name}", lang) != f"os.{name}" else (exc.strerror or str(exc))
