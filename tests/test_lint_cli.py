@@ -247,6 +247,7 @@ def test_unknown_config_key_exits_2(cli, tmp_path: Path) -> None:
     ("options: {A301: {ambang: 3}}\n", "ambang"),
     ("options: {A301: {ambang_persen: tinggi}}\n", "ambang_persen"),
     ("severity: {S104: fatal}\n", "fatal"),
+    ("severity: {E091: warning}\n", "E091"),
     ("select: [X9]\n", "X9"),
     ("versi: 1\nversi: 2\n", "versi"),
 ])
@@ -435,3 +436,18 @@ def test_max_bytes_from_config(cli, tmp_path: Path) -> None:
     p = _write(tmp_path, "a.skp.yaml", CLEAN)
     r, data = _json(cli, str(p))
     assert r.returncode == 2 and [f["code"] for f in data] == ["E003"]
+
+
+def test_previous_version_revision_deleting_kegiatan(cli, tmp_path: Path) -> None:
+    old = _write(tmp_path, "versi-lama/a.skp.yaml", CLEAN)
+    new_text = CLEAN
+    lines = new_text.splitlines(keepends=True)
+    start = next(i for i, l in enumerate(lines) if l.startswith("  - id: K5"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    new_text = "".join(lines[:start] + lines[end:]) + "revisi:\n  - {tanggal: 2025-07-01, alasan: Penyesuaian, disetujui: true}\n"
+    p = _write(tmp_path, "a.skp.yaml", new_text)
+    r, data = _json(cli, "--previous", str(old), str(p))
+    codes = [f["code"] for f in data]
+    assert "P615" in codes and "P614" not in codes
+    msg = next(f["message"] for f in data if f["code"] == "P615")
+    assert "'K5'" in msg and "laporan kinerja" in msg

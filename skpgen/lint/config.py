@@ -142,6 +142,9 @@ def parse_config(raw: Any, source: str, root: Path, lang: str = "id") -> Config:
                 if code is None:
                     raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
                                          problem=lt("config.unknown_rule", lang, rule=rule)))
+                if code.startswith("E"):
+                    raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
+                                         problem=lt("config.e_always_error", lang, code=code)))
                 if sev not in SEVERITIES:
                     raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
                                          problem=lt("config.bad_severity", lang, value=sev, code=code)))
