@@ -554,3 +554,27 @@ def test_nilai_capaian_is_mean_of_aspects_used(to, tk, tw, tb, ro, rk, rw, rb):
         ctx.prec = 80
         assert abs(k.perhitungan - sum(a.value for a in used)) < D("1e-40")
         assert abs(k.nilai_capaian - k.perhitungan / len(used)) < D("1e-40")
+
+
+def test_prestasi_parts_and_angka_kredit_come_from_the_library() -> None:
+    from decimal import Decimal
+
+    from skpgen.scoring import angka_kredit
+
+    plan = {
+        "aturan": "pp46-2011",
+        "kegiatan": [{"id": "K1", "jenis": "utama",
+                      "target": {"kuantitas": 1, "kualitas": 100, "waktu": 12},
+                      "realisasi": {"kuantitas": 1, "kualitas": 90, "waktu": 12}}],
+        "perilaku_kerja": {"orientasi_pelayanan": 85, "integritas": 88, "komitmen": 84, "disiplin": 90,
+                           "kerja_sama": 86},
+    }
+    s = score_plan(plan)
+    # (100 + 90 + 76) / 3 = 88.666…; 60 % = 53.2; perilaku 433 / 5 = 86.6; 40 % = 34.64
+    assert s.bagian_skp == Decimal("0.6") * s.nilai_skp
+    assert round(s.bagian_skp, 10) == Decimal("53.2000000000")
+    assert s.jumlah_perilaku == Decimal(433)
+    assert s.bagian_perilaku == Decimal("34.64")
+    assert s.nilai_prestasi_kerja == s.bagian_skp + s.bagian_perilaku
+    assert angka_kredit(0.5, 12) == Decimal("6.0")
+    assert angka_kredit(None, 12) is None

@@ -2,9 +2,9 @@
 
 Every figure comes from :mod:`skpgen.scoring` (``score_plan`` values, ``explain`` lines, the
 predikat functions); this module only formats them for print (Indonesian numbers, rounded half-up
-at display). The few products printed on the Penilaian Prestasi form beside the library's result
-(nilai SKP × 60%, nilai perilaku × 40%, the perilaku "Jumlah") and the AK column (AK per unit ×
-kuantitas, SPEC glossary) are taken from the library's exact values, never from rounded text.
+at display). The products printed on the Penilaian Prestasi form (nilai SKP × 60 %, nilai perilaku
+× 40 %, the perilaku "Jumlah") and the AK column (AK per unit × kuantitas) are library fields and
+functions too (``bagian_skp``, ``bagian_perilaku``, ``jumlah_perilaku``, ``angka_kredit``).
 
 The context holds the plan's own data under its YAML keys (``pegawai.nama``, ``periode.tahun``,
 ``kegiatan``…; optional top-level keys that are absent are ``None``) plus the names in
@@ -22,7 +22,7 @@ from typing import Any
 
 from skpgen.render.chart import bar, scale_max, step_per_block
 from skpgen.render.filters import rupiah, tanggal
-from skpgen.scoring import explain, fmt_number, fmt_plain, predikat_kinerja, predikat_pp46, to_decimal
+from skpgen.scoring import angka_kredit, explain, fmt_number, fmt_plain, predikat_kinerja, predikat_pp46, to_decimal
 from skpgen.scoring.core import PREDIKAT_BANDS, PREDIKAT_LOWEST
 
 #: Names the render context adds beside the plan's own keys.
@@ -119,10 +119,10 @@ def _money(value: Any) -> str:
 
 
 def _ak(kegiatan: Mapping[str, Any], kuantitas: Any) -> str:
-    ak, q = to_decimal(kegiatan.get("angka_kredit")), to_decimal(kuantitas)
-    if ak is None or q is None:
-        return _txt("kosong") if ak is None else ""
-    return fmt_plain(ak * q)
+    if to_decimal(kegiatan.get("angka_kredit")) is None:
+        return _txt("kosong")
+    ak = angka_kredit(kegiatan.get("angka_kredit"), kuantitas)
+    return "" if ak is None else fmt_plain(ak)
 
 
 def _fig(value: Decimal | None) -> str:
@@ -395,11 +395,11 @@ def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
         "nilai_skp": _fig(skp),
         "predikat_skp": score.predikat_skp or _txt("kosong"),
         "nilai_skp_sebutan": f"{fmt_number(skp)} ({score.predikat_skp})" if skp is not None else _txt("kosong"),
-        "skp_60": fmt_number(skp * Decimal("0.6")) if skp is not None else _txt("kosong"),
-        "jumlah_perilaku": fmt_number(sum(score.perilaku.values(), Decimal(0))) if score.perilaku else _txt("kosong"),
+        "skp_60": fmt_number(score.bagian_skp) if score.bagian_skp is not None else _txt("kosong"),
+        "jumlah_perilaku": fmt_number(score.jumlah_perilaku) if score.jumlah_perilaku is not None else _txt("kosong"),
         "nilai_perilaku": _fig(perilaku),
         "predikat_perilaku": f"({predikat_pp46(perilaku)})" if perilaku is not None else "",
-        "perilaku_40": fmt_number(perilaku * Decimal("0.4")) if perilaku is not None else _txt("kosong"),
+        "perilaku_40": fmt_number(score.bagian_perilaku) if score.bagian_perilaku is not None else _txt("kosong"),
         "nilai_prestasi_kerja": _fig(npk),
         "predikat": f"({score.predikat})" if score.predikat else "",
     }

@@ -8,6 +8,7 @@ Pure: plain plan data in, dataclasses of Decimals out; no I/O, stdlib only.
 """
 
 from .core import (
+    angka_kredit,
     kreativitas_bonus,
     nilai_perilaku,
     normalize_rating,
@@ -36,7 +37,7 @@ from .model import (
 )
 
 __all__ = [
-    "ASPEK", "BRANCH_GT24", "BRANCH_LE24", "BRANCH_NOT_DONE", "BRANCH_RATIO",
+    "ASPEK", "angka_kredit", "BRANCH_GT24", "BRANCH_LE24", "BRANCH_NOT_DONE", "BRANCH_RATIO",
     "AspectScore", "EvaluasiScore", "ExplainLine", "IkiScore", "KegiatanScore", "PlanScore",
     "explain", "explain_kegiatan", "fmt_number", "fmt_plain", "kreativitas_bonus", "nilai_perilaku",
     "normalize_rating", "predikat_kinerja", "predikat_pp46", "round_half_up", "score_kegiatan",

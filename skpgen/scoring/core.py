@@ -272,6 +272,19 @@ def kreativitas_bonus(tingkat: Iterable[str | None]) -> tuple[int, str | None]:
     return best
 
 
+def angka_kredit(ak_per_unit: Any, kuantitas: Any) -> Decimal | None:
+    """AK of a kegiatan = AK per unit × kuantitas (target or realisasi); None when either is absent."""
+    ak, q = to_decimal(ak_per_unit), to_decimal(kuantitas)
+    if ak is None or q is None:
+        return None
+    with localcontext(_CTX):
+        return ak * q
+
+
+BOBOT_SKP = Decimal("0.6")       # nilai prestasi kerja = 60 % nilai SKP …
+BOBOT_PERILAKU = Decimal("0.4")  # … + 40 % nilai perilaku (PP 46/2011)
+
+
 def nilai_perilaku(perilaku: Any) -> tuple[Decimal | None, dict[str, Decimal]]:
     """pp46 nilai perilaku = mean of the aspects given (5, or 6 with kepemimpinan)."""
     p = _mapping(perilaku)
@@ -412,11 +425,17 @@ def score_plan(plan: Mapping[str, Any]) -> PlanScore:
             mean = sum(nilai_utama, Decimal(0)) / len(nilai_utama)
             nilai_skp = mean + tambahan + kreativitas
     perilaku_value, perilaku = nilai_perilaku(plan.get("perilaku_kerja"))
-    npk = None
-    if nilai_skp is not None and perilaku_value is not None:
-        with localcontext(_CTX):
-            npk = Decimal("0.6") * nilai_skp + Decimal("0.4") * perilaku_value
+    npk = bagian_skp = bagian_perilaku = None
+    with localcontext(_CTX):
+        if nilai_skp is not None:
+            bagian_skp = BOBOT_SKP * nilai_skp
+        if perilaku_value is not None:
+            bagian_perilaku = BOBOT_PERILAKU * perilaku_value
+        if bagian_skp is not None and bagian_perilaku is not None:
+            npk = bagian_skp + bagian_perilaku
     return PlanScore(
+        bagian_skp=bagian_skp, bagian_perilaku=bagian_perilaku,
+        jumlah_perilaku=sum(perilaku.values(), Decimal(0)) if perilaku else None,
         aturan=aturan, kegiatan=ks, tugas_tambahan=tambahan, kreativitas=kreativitas,
         nilai_skp=nilai_skp, predikat_skp=predikat_pp46(nilai_skp),
         nilai_perilaku=perilaku_value, nilai_prestasi_kerja=npk, predikat=predikat_pp46(npk),

@@ -113,6 +113,9 @@ class PlanScore:
     jumlah_tambahan_berbukti: int = 0
     tingkat_kreativitas: str | None = None
     perilaku: dict[str, Decimal] = field(default_factory=dict)  # the perilaku aspects that were averaged
+    bagian_skp: Decimal | None = None        # 60 % × nilai SKP, as printed on the Penilaian Prestasi Kerja form
+    bagian_perilaku: Decimal | None = None   # 40 % × nilai perilaku
+    jumlah_perilaku: Decimal | None = None   # the sum of the perilaku aspects ("7. Jumlah")
     has_realisasi: bool = False   # some utama activity has realisation: a score exists
 
     @property
