@@ -88,3 +88,23 @@ def texts_of_kegiatan(k: dict[str, Any]) -> list[tuple[tuple[str | int, ...], st
             if isinstance(item, dict) and isinstance(item.get("teks"), str):
                 out.append((("indikator", j, "teks"), item["teks"]))
     return out
+
+
+def plain(value: Any) -> str:
+    """A number as printed in messages: no exponent, no trailing zeros (12, 1,5, 1.000.000)."""
+    from skpgen.scoring import fmt_plain
+
+    try:
+        return fmt_plain(value)
+    except Exception:  # noqa: BLE001 - odd values are shown as written
+        return str(value)
+
+
+def percent_above(value: float, base: float) -> str:
+    """How many percent ``value`` is above ``base`` (> 0), as text; absurd ratios are capped."""
+    import math
+
+    ratio = (value - base) / base * 100
+    if not math.isfinite(ratio) or ratio >= 1e6:
+        return "> 999.999"
+    return plain(round(ratio))

@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
-from skpgen.rules._util import is_number, label
+from skpgen.rules._util import is_number, label, percent_above, plain
 
 CODE = "A301"
 NAME = "target-di-atas-historis"
@@ -54,10 +54,6 @@ MESSAGE = {
     "id": "Target kuantitas kegiatan '{id}' ({target}) {pct}% di atas capaian terbaik historis ({best}, tahun {tahun}); tetapkan target yang realistis (paling tinggi {limit}) atau jelaskan sumber daya tambahannya.",
     "en": "The kuantitas target of kegiatan '{id}' ({target}) is {pct}% above the best past result ({best}, year {tahun}); set a realistic target (at most {limit}) or explain the extra resources.",
 }
-
-
-def _fmt(x: float) -> str:
-    return f"{x:g}"
 
 
 def check(ctx) -> Iterator[Finding]:
@@ -75,6 +71,6 @@ def check(ctx) -> Iterator[Finding]:
         value = target["kuantitas"]
         limit = best * (1 + limit_pct / 100)
         if value > limit + 1e-9:
-            pct = round((value - best) / best * 100)
-            yield ctx.report(("kegiatan", i, "target", "kuantitas"), id=label(k, i), target=_fmt(value),
-                             best=_fmt(best), tahun=tahun, pct=pct, limit=_fmt(limit))
+            pct = percent_above(value, best)
+            yield ctx.report(("kegiatan", i, "target", "kuantitas"), id=label(k, i), target=plain(value),
+                             best=plain(best), tahun=tahun, pct=pct, limit=plain(limit))

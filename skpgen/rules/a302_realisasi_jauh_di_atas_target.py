@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
-from skpgen.rules._util import is_number, label
+from skpgen.rules._util import is_number, label, percent_above, plain
 
 CODE = "A302"
 NAME = "realisasi-jauh-di-atas-target"
@@ -57,5 +57,5 @@ def check(ctx) -> Iterator[Finding]:
             continue
         to, ro = target.get("kuantitas"), real.get("kuantitas")
         if is_number(to) and is_number(ro) and to > 0 and ro > to * (1 + limit_pct / 100) + 1e-9:
-            yield ctx.report(("kegiatan", i, "realisasi", "kuantitas"), id=label(k, i), real=f"{ro:g}",
-                             target=f"{to:g}", pct=round((ro - to) / to * 100))
+            yield ctx.report(("kegiatan", i, "realisasi", "kuantitas"), id=label(k, i), real=plain(ro),
+                             target=plain(to), pct=percent_above(ro, to))

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
-from skpgen.rules._util import is_number, label, months, period_months
+from skpgen.rules._util import is_number, label, months, period_months, plain
 
 CODE = "A303"
 NAME = "waktu-melebihi-periode"
@@ -58,5 +58,5 @@ def check(ctx) -> Iterator[Finding]:
             continue
         satuan = target.get("satuan_waktu") or "bulan"
         if months(target["waktu"], satuan) > period + 0.05:
-            yield ctx.report(("kegiatan", i, "target", "waktu"), id=label(k, i), waktu=f"{target['waktu']:g}",
+            yield ctx.report(("kegiatan", i, "target", "waktu"), id=label(k, i), waktu=plain(target["waktu"]),
                              satuan=satuan, period=round(period))

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
-from skpgen.rules._util import is_number, label
+from skpgen.rules._util import is_number, label, plain
 
 CODE = "A304"
 NAME = "realisasi-waktu-nol"
@@ -55,4 +55,4 @@ def check(ctx) -> Iterator[Finding]:
         real = k.get("realisasi")
         if isinstance(real, dict) and real.get("waktu") == 0 and is_number(real.get("kuantitas")) \
                 and real["kuantitas"] > 0:
-            yield ctx.report(("kegiatan", i, "realisasi", "waktu"), id=label(k, i), ro=f"{real['kuantitas']:g}")
+            yield ctx.report(("kegiatan", i, "realisasi", "waktu"), id=label(k, i), ro=plain(real["kuantitas"]))

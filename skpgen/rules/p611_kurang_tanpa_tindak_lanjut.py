@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from skpgen.findings import Finding
-from skpgen.rules._util import label
+from skpgen.rules._util import label, plain
 
 CODE = "P611"
 NAME = "kurang-tanpa-tindak-lanjut"
@@ -89,8 +89,8 @@ def check(ctx) -> Iterator[Finding]:
         else:
             q, w = ks.aspek.get("kuantitas"), ks.aspek.get("waktu")
             if q is not None and q.value < Decimal(100):
-                why = words["kuantitas"].format(r=f"{q.realisasi:g}", t=f"{q.target:g}")
+                why = words["kuantitas"].format(r=plain(q.realisasi), t=plain(q.target))
             elif w is not None and w.realisasi is not None and w.target is not None and w.realisasi > w.target:
-                why = words["waktu"].format(r=f"{w.realisasi:g}", t=f"{w.target:g}", s=w.satuan or "bulan")
+                why = words["waktu"].format(r=plain(w.realisasi), t=plain(w.target), s=w.satuan or "bulan")
         if why:
             yield ctx.report(("kegiatan", i, "realisasi"), id=label(k, i), why=why)

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 
 from skpgen.findings import Finding
 from skpgen.rules._util import label
-from skpgen.scoring import BRANCH_GT24, fmt_number
+from skpgen.scoring import BRANCH_GT24, fmt_number, fmt_plain
 from skpgen.scoring.format import fmt_en_number
 
 CODE = "P612"
@@ -51,6 +51,13 @@ MESSAGE = {
     "id": "Efisiensi {aspek} kegiatan '{id}' {eff}% (> 24%): nilai {aspek} hanya {value}; tetapkan target {aspek} yang realistis (sekitar {suggest}) melalui revisi.",
     "en": "The {aspek} efficiency of kegiatan '{id}' is {eff}% (> 24%): the {aspek} score is only {value}; set a realistic {aspek} target (about {suggest}) through a revision.",
 }
+
+
+def _suggest(aspek: str, a, lang: str) -> str:
+    """The realised value as the new target: "6 bulan" for waktu, "Rp 35.000.000" for biaya."""
+    if aspek == "biaya":
+        return "Rp " + f"{int(a.realisasi):,}".replace(",", ".")
+    return f"{fmt_plain(a.realisasi)} {a.satuan or 'bulan'}"
 
 
 def check(ctx) -> Iterator[Finding]:
@@ -66,4 +73,4 @@ def check(ctx) -> Iterator[Finding]:
             if a is not None and a.branch == BRANCH_GT24 and a.realisasi is not None:
                 yield ctx.report(("kegiatan", i, "realisasi", aspek), id=label(k, i), aspek=aspek,
                                  eff=fmt(a.efisiensi), value=fmt(a.value),
-                                 suggest=f"{a.realisasi:g}")
+                                 suggest=_suggest(aspek, a, ctx.lang))
