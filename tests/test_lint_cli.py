@@ -451,3 +451,28 @@ def test_previous_version_revision_deleting_kegiatan(cli, tmp_path: Path) -> Non
     assert "P615" in codes and "P614" not in codes
     msg = next(f["message"] for f in data if f["code"] == "P615")
     assert "'K5'" in msg and "laporan kinerja" in msg
+
+
+def test_cross_file_reference_to_supervisor_plan(cli, tmp_path: Path) -> None:
+    atasan = merge_example(
+        'pegawai: {nama: "Dra. Sri Wahyuni, M.Si.", nip: "197104221996032003", pangkat: Pembina, golongan: IV/a, '
+        "jabatan: Kepala Bagian Perencanaan, jenis_jabatan: struktural, unit_kerja: Sekretariat Daerah, "
+        "pengelola_anggaran: true}\n"
+        'pejabat_penilai: {nama: "Ir. Bambang Setiawan", nip: "196805141994031005", pangkat: Pembina Utama Muda, '
+        "golongan: IV/c, jabatan: Asisten, jenis_jabatan: struktural, unit_kerja: Sekretariat Daerah}\n")
+    bawahan = CLEAN.replace("mendukung: [SS1]", 'mendukung: ["197104221996032003#K7"]', 1)
+    _write(tmp_path, "unit/atasan.skp.yaml", atasan)
+    _write(tmp_path, "unit/bawahan.skp.yaml", bawahan)
+    r, data = _json(cli, str(tmp_path / "unit"))
+    assert [(Path(f["file"]).name, f["code"], f["kegiatan"]) for f in data] == [("bawahan.skp.yaml", "R406", "K1")]
+    assert "tidak punya kegiatan/RHK 'K7'" in data[0]["message"]
+    # alone (supervisor plan not in the run) the reference cannot be judged
+    r, data = _json(cli, str(tmp_path / "unit" / "bawahan.skp.yaml"))
+    assert data == []
+    # a justified suppression silences it and is not reported as unused
+    quiet = bawahan.replace('    mendukung: ["197104221996032003#K7"]',
+                            '    # skpgen: ignore[R406] -- K7 ditambahkan pada revisi SKP atasan\n'
+                            '    mendukung: ["197104221996032003#K7"]')
+    _write(tmp_path, "unit/bawahan.skp.yaml", quiet)
+    r, data = _json(cli, str(tmp_path / "unit"))
+    assert data == []

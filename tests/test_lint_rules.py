@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from skpgen.lint.config import Config
-from skpgen.lint.engine import Settings, lint_document
+from skpgen.lint.engine import Settings, finish_batch, lint_document
 from skpgen.loader import load_text
 from skpgen.rules import (
     CODE_RE, NAME_RE, RULES, SECTIONS, RegistryError, build_registry, doc_examples, doc_sections, get,
@@ -42,7 +42,9 @@ def merge_example(snippet: str) -> str:
 
 
 def lint_example(snippet: str, previous: str | None = None, config: Config | None = None,
-                 file: str = "contoh.skp.yaml") -> list:
+                 file: str = "contoh.skp.yaml", atasan: str | None = None) -> list:
+    """Lint a snippet merged over the base plan; ``atasan``: the supervisor's plan, linted in the
+    same run (cross-file rules); ``previous``: the plan given with --previous."""
     settings = Settings(config=config or Config(), lang="id")
     if previous is not None:
         prev_doc = load_text(merge_example(previous), "sebelumnya.skp.yaml")
@@ -54,8 +56,10 @@ def lint_example(snippet: str, previous: str | None = None, config: Config | Non
                 return [prev_doc]
 
         settings.previous = _Prev()
+    if atasan is not None:
+        lint_document(load_text(merge_example(atasan), "atasan.skp.yaml"), settings)
     doc = load_text(merge_example(snippet), file)
-    findings = lint_document(doc, settings)
+    findings = lint_document(doc, settings) + [f for f in finish_batch(settings) if f.file == file]
     assert not settings.crashes, settings.crashes
     return findings
 
@@ -66,9 +70,10 @@ def _cases():
         for kind in ("Contoh buruk", "Contoh baik"):
             blocks = doc_examples(sections.get(kind, ""))
             previous = next((c for info, c in blocks if info == "yaml previous"), None)
+            atasan = next((c for info, c in blocks if info == "yaml atasan"), None)
             for info, code_text in blocks:
                 if info == "yaml":
-                    yield pytest.param(code, kind, code_text, previous, id=f"{code}-{kind.split()[-1]}")
+                    yield pytest.param(code, kind, code_text, previous, atasan, id=f"{code}-{kind.split()[-1]}")
 
 
 # ---- registry -----------------------------------------------------------------------------------
@@ -121,9 +126,9 @@ def test_every_rule_documents_the_fixed_sections(code: str) -> None:
         assert f"`{name}`" in sections["Opsi"], f"{code}: option {name} undocumented"
 
 
-@pytest.mark.parametrize("code,kind,snippet,previous", list(_cases()))
-def test_documented_example(code: str, kind: str, snippet: str, previous: str | None) -> None:
-    findings = lint_example(snippet, previous)
+@pytest.mark.parametrize("code,kind,snippet,previous,atasan", list(_cases()))
+def test_documented_example(code: str, kind: str, snippet: str, previous: str | None, atasan: str | None) -> None:
+    findings = lint_example(snippet, previous, atasan=atasan)
     schema = [f for f in findings if f.code.startswith("E0") and f.code < "E090"]
     assert not schema, f"{code} {kind}: the example is not a valid plan: {[f.message for f in schema]}"
     codes = [f.code for f in findings]

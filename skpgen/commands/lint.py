@@ -114,6 +114,9 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
             if redact:
                 names |= collect_names(result.doc.data)
         findings.extend(result.findings)
+    from skpgen.lint.engine import finish_batch
+
+    findings.extend(finish_batch(settings))
     findings.sort(key=Finding.sort_key)
 
     if redact:

@@ -43,6 +43,9 @@ class Settings:
     vocab: Vocab | None = None
     previous: Any = None  # PreviousIndex
     crashes: list[str] = field(default_factory=list)
+    # cross-file rules (BATCH = True): per-document states and the directives of their files
+    batch: dict[str, list[Any]] = field(default_factory=dict)
+    batch_directives: dict[str, list[Any]] = field(default_factory=dict)
 
     def get_vocab(self) -> Vocab:
         if self.vocab is None:
@@ -89,12 +92,57 @@ def lint_document(doc: Document, settings: Settings) -> list[Finding]:
                 continue
             run(code)
     directives = parse_directives(doc.lines)
+    if not schema:
+        for code, rule in RULES.items():
+            if getattr(rule, "BATCH", False):
+                _collect(doc, shared, rule, settings, vocab, directives)
     findings = apply(findings, directives)
     findings.extend(_directive_findings(doc, directives, ran, cfg, lang))
     for f in findings:
         if f.code in cfg.severity and not f.code.startswith("E0"):
             f.severity = cfg.severity[f.code]  # type: ignore[assignment]
     return sorted(findings, key=Finding.sort_key)
+
+
+def _collect(doc: Document, shared: DocShared, rule: Any, settings: Settings, vocab: Vocab,
+             directives: list[Any]) -> None:
+    cfg = settings.config
+    ctx = Context(doc, shared, rule, {**rule.OPTIONS, **cfg.options.get(rule.CODE, {})},
+                  cfg.severity.get(rule.CODE, rule.SEVERITY), settings.lang, vocab)  # type: ignore[arg-type]
+    try:
+        state = rule.collect(ctx)
+    except Exception as exc:  # noqa: BLE001
+        settings.crashes.append(lt("cli.rule_crash", settings.lang, code=rule.CODE, file=doc.file,
+                                   error=f"{type(exc).__name__}: {exc}"))
+        return
+    if not cfg.enabled(rule.CODE, doc.file):
+        state["refs"] = []  # the file still offers its ids to the others
+    if state.get("refs"):
+        settings.batch_directives[doc.file] = directives
+    settings.batch.setdefault(rule.CODE, []).append(state)
+
+
+def finish_batch(settings: Settings) -> list[Finding]:
+    """Findings of the cross-file rules, once every file of the run was linted."""
+    from skpgen.rules import RULES
+
+    out: list[Finding] = []
+    for code, states in settings.batch.items():
+        rule = RULES[code]
+        try:
+            found = rule.finish(states, settings.lang, settings.config.severity.get(code, rule.SEVERITY))
+        except Exception as exc:  # noqa: BLE001
+            settings.crashes.append(lt("cli.rule_crash", settings.lang, code=code, file="*",
+                                       error=f"{type(exc).__name__}: {exc}"))
+            continue
+        by_file: dict[str, list[Finding]] = {}
+        for f in found:
+            by_file.setdefault(f.file, []).append(f)
+        for file, fs in by_file.items():
+            out.extend(apply(fs, settings.batch_directives.get(file, [])))
+    settings.batch.clear()
+    settings.batch_directives.clear()
+    return sorted(out, key=Finding.sort_key)
 
 
 def _directive_findings(doc: Document, directives: list[Any], ran: set[str], cfg: Config,
@@ -118,8 +166,10 @@ def _directive_findings(doc: Document, directives: list[Any], ran: set[str], cfg
             for c in d.codes:
                 if c in d.used or c in unknown:
                     continue
-                # only codes whose rules ran on this file can be judged unused
-                if any(code.startswith(c) for code in ran):
+                # only codes whose rules ran on this file can be judged unused; a cross-file rule
+                # may still use the directive after the whole run, so it is not judged here
+                if any(code.startswith(c) for code in ran) and \
+                        not any(code.startswith(c) and getattr(RULES[code], "BATCH", False) for code in RULES):
                     out.append(_engine_finding(unused_rule, doc.file, d.line, d.column, d.end_column,
                                                cfg.severity.get("E091", unused_rule.SEVERITY), lang, code=c))
     return out
@@ -226,5 +276,5 @@ def echo_crashes(settings: Settings) -> None:
         print(f"skpgen: {msg}", file=sys.stderr)
 
 
-__all__ = ["Settings", "lint_document", "lint_path", "lint_text", "PreviousIndex", "previous_files",
+__all__ = ["Settings", "finish_batch", "lint_document", "lint_path", "lint_text", "PreviousIndex", "previous_files",
            "schema_check", "code_name", "t"]
