@@ -466,6 +466,8 @@ def test_cross_file_reference_to_supervisor_plan(cli, tmp_path: Path) -> None:
     r, data = _json(cli, str(tmp_path / "unit"))
     assert [(Path(f["file"]).name, f["code"], f["kegiatan"]) for f in data] == [("bawahan.skp.yaml", "R406", "K1")]
     assert "tidak punya kegiatan/RHK 'K7'" in data[0]["message"]
+    shown = cli("lint", "--redact", "--format", "full", str(tmp_path / "unit")).stdout
+    assert "R406" in shown and "197104221996032003" not in shown and "1971**************#K7" in shown
     # alone (supervisor plan not in the run) the reference cannot be judged
     r, data = _json(cli, str(tmp_path / "unit" / "bawahan.skp.yaml"))
     assert data == []

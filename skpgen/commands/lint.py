@@ -105,12 +105,14 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     load_failed = False
     from skpgen.lint.formats import collect_names
 
+    chosen = choose_format(fmt, output is not None)
     for target in iter_yaml_files(paths, lang, errors):
         result = lint_path(target.path, target.display, settings)
         files.append(target.display)
         load_failed |= result.load_failed
         if result.doc is not None:
-            texts[target.display] = result.doc.lines
+            if chosen == "full" and result.findings:  # source lines only where they are shown
+                texts[target.display] = result.doc.lines
             if redact:
                 names |= collect_names(result.doc.data)
         findings.extend(result.findings)
@@ -119,16 +121,22 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     findings.extend(finish_batch(settings))
     findings.sort(key=Finding.sort_key)
 
+    from skpgen.report import source_reader
+
+    reader = source_reader(texts)
     if redact:
         from skpgen.lint.formats import Redactor
 
         red = Redactor(names)
         for f in findings:
             f.message = red(f.message)
-        texts = {k: [red(line) for line in v] for k, v in texts.items()}
+        plain_reader = reader
 
-    chosen = choose_format(fmt, output is not None)
-    text = _render(chosen, findings, files, texts, lang, output is None)
+        def reader(file: str) -> list[str] | None:  # noqa: F811 - the redacting variant
+            lines = plain_reader(file)
+            return [red(line) for line in lines] if lines is not None else None
+
+    text = _render(chosen, findings, files, reader, output is None)
     if output is not None:
         from skpgen.fsutil import atomic_write_text
 
@@ -156,9 +164,8 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     sys.exit(1 if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else 0)
 
 
-def _render(fmt: str, findings: list[Finding], files: list[str], texts: dict[str, list[str]], lang: str,
-            to_stdout: bool) -> str:
-    from skpgen.report import format_concise, format_full, format_json, source_reader, use_colour
+def _render(fmt: str, findings: list[Finding], files: list[str], reader, to_stdout: bool) -> str:  # type: ignore[no-untyped-def]
+    from skpgen.report import format_concise, format_full, format_json, use_colour
 
     if fmt == "json":
         return format_json(findings)
@@ -167,7 +174,7 @@ def _render(fmt: str, findings: list[Finding], files: list[str], texts: dict[str
     if fmt == "sarif":
         from skpgen.lint.formats import format_sarif
 
-        return format_sarif(findings, lang)
+        return format_sarif(findings)
     if fmt == "github":
         from skpgen.lint.formats import format_github
 
@@ -176,7 +183,7 @@ def _render(fmt: str, findings: list[Finding], files: list[str], texts: dict[str
         from skpgen.lint.formats import format_junit
 
         return format_junit(findings, files)
-    return format_full(findings, source_reader(texts), colour=to_stdout and use_colour())
+    return format_full(findings, reader, colour=to_stdout and use_colour())
 
 
 def _summary(findings: list[Finding], files: list[str], lang: str) -> None:

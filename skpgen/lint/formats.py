@@ -31,7 +31,7 @@ def _uri(file: str) -> str:
     return PurePosixPath(*p.parts).as_posix() if p.parts else file
 
 
-def format_sarif(findings: Sequence[Finding], lang: str = "id") -> str:
+def format_sarif(findings: Sequence[Finding]) -> str:
     from skpgen.i18n import code_name
     from skpgen.rules import RULES, doc_sections
 
