@@ -478,3 +478,17 @@ def test_cross_file_reference_to_supervisor_plan(cli, tmp_path: Path) -> None:
     _write(tmp_path, "unit/bawahan.skp.yaml", quiet)
     r, data = _json(cli, str(tmp_path / "unit"))
     assert data == []
+
+
+def test_rule_options_change_behaviour() -> None:
+    snippet = ("kegiatan:\n  - {id: K1, uraian: Merealisasikan kunjungan lapangan terjadwal, jenis: utama, "
+               "mendukung: [SS1], target: {kuantitas: 100, satuan: persen, kualitas: 100, waktu: 12}, "
+               "historis: [{tahun: 2024, kuantitas: 70}]}\n")
+    found = [f for f in lint_example(snippet) if f.code == "A301"]
+    assert len(found) == 1 and "43% di atas capaian terbaik historis (70, tahun 2024)" in found[0].message
+    assert "paling tinggi 84" in found[0].message
+    relaxed = parse_config({"options": {"target-di-atas-historis": {"ambang_persen": 50}}}, "t", Path("."))
+    assert [f for f in lint_example(snippet, config=relaxed) if f.code == "A301"] == []
+    few = parse_config({"options": {"P601": {"min": 1, "max": 3}}}, "t", Path("."))
+    assert [f.code for f in lint_example(snippet, config=few)].count("P601") == 0
+    assert [f.code for f in lint_example(snippet)].count("P601") == 1
