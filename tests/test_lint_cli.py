@@ -492,3 +492,17 @@ def test_rule_options_change_behaviour() -> None:
     few = parse_config({"options": {"P601": {"min": 1, "max": 3}}}, "t", Path("."))
     assert [f.code for f in lint_example(snippet, config=few)].count("P601") == 0
     assert [f.code for f in lint_example(snippet)].count("P601") == 1
+
+
+def test_output_to_existing_devices_and_fifos(cli, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    p = _write(tmp_path, "a.skp.yaml", WARN)
+    r = cli("lint", "--format", "json", "-o", "/dev/null", str(p))
+    assert r.returncode == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    fifo = tmp_path / "keluar.json"
+    os.mkfifo(fifo)
+    r = cli("lint", "--format", "json", "-o", str(fifo), str(p))  # no reader: a clear error, no hang
+    assert r.returncode == 2 and "keluar.json" in r.stderr and "Traceback" not in r.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)

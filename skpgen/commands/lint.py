@@ -138,10 +138,8 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
 
     text = _render(chosen, findings, files, reader, output is None)
     if output is not None:
-        from skpgen.fsutil import atomic_write_text
-
         try:
-            atomic_write_text(output, text)
+            write_output(output, text)
         except OSError as exc:
             _fail(lt("cli.output_error", lang, path=str(output), problem=exc.strerror or str(exc)))
     else:
@@ -162,6 +160,32 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
         sys.exit(0)
     threshold = SEVERITY_RANK["warning" if strict else "error"]
     sys.exit(1 if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else 0)
+
+
+def write_output(path: Path, text: str) -> None:
+    """A regular file (or a new one) is replaced atomically; a device or FIFO that already exists
+    (``-o /dev/null``, ``-o /dev/stdout``) is written to, never replaced by a regular file."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode)):
+        # O_NONBLOCK: a FIFO without a reader fails (ENXIO) instead of hanging
+        fd = os.open(path, os.O_WRONLY | (os.O_NONBLOCK if stat.S_ISFIFO(mode) else 0))
+        try:
+            if stat.S_ISFIFO(mode):
+                os.set_blocking(fd, True)
+            data = text.encode("utf-8")
+            while data:
+                data = data[os.write(fd, data):]
+        finally:
+            os.close(fd)
+        return
+    from skpgen.fsutil import atomic_write_text
+
+    atomic_write_text(path, text)
 
 
 def _render(fmt: str, findings: list[Finding], files: list[str], reader, to_stdout: bool) -> str:  # type: ignore[no-untyped-def]
