@@ -76,8 +76,9 @@ class Context:
         return self.shared.score()
 
     @property
-    def previous(self) -> list[Document]:
-        """Earlier plans of the same employee (``--previous``), newest first."""
+    def previous(self) -> list[Any]:
+        """Earlier plans of the same employee (``--previous``), newest first: objects with
+        ``file`` and ``data`` (see :class:`skpgen.lint.engine.PreviousPlan`)."""
         return self.shared.previous()
 
     def kegiatan(self) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -117,7 +118,7 @@ class DocShared:
         self._score: Any = None
         self._scored = False
         self._previous_index = previous_index
-        self._previous: list[Document] | None = None
+        self._previous: list[Any] | None = None
 
     def score(self) -> Any:
         if not self._scored:
@@ -127,7 +128,7 @@ class DocShared:
             self._scored = True
         return self._score
 
-    def previous(self) -> list[Document]:
+    def previous(self) -> list[Any]:
         if self._previous is None:
             self._previous = self._previous_index.for_document(self.doc) if self._previous_index else []
         return self._previous

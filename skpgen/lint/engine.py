@@ -203,16 +203,35 @@ def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Findi
 
 # ---- --previous ----------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class PreviousPlan:
+    """What the --previous rules need of an earlier plan: its name and data (no node tree)."""
+
+    file: str
+    data: Any
+    digest: str
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 class PreviousIndex:
-    """Plans given with ``--previous FILE|DIR``, loaded on first use and indexed by NIP."""
+    """Plans given with ``--previous FILE|DIR``, loaded on first use and indexed by NIP.
+
+    Only the plain data of each plan is kept (not its text or node tree), so a folder of
+    thousands of earlier plans stays small in memory.
+    """
 
     def __init__(self, paths: list[Path], lang: str = "id"):
         self.paths = paths
         self.lang = lang
         self.errors: list[str] = []
-        self._by_nip: dict[str, list[Document]] | None = None
+        self._by_nip: dict[str, list[PreviousPlan]] | None = None
 
-    def _load(self) -> dict[str, list[Document]]:
+    def _load(self) -> dict[str, list[PreviousPlan]]:
         if self._by_nip is None:
             self._by_nip = {}
             for p in self.paths:
@@ -223,20 +242,21 @@ class PreviousIndex:
                     continue
                 nip = _nip(doc)
                 if nip:
-                    self._by_nip.setdefault(nip, []).append(doc)
+                    self._by_nip.setdefault(nip, []).append(PreviousPlan(doc.file, doc.data, _digest(doc.text)))
         return self._by_nip
 
-    def for_document(self, doc: Document) -> list[Document]:
+    def for_document(self, doc: Document) -> list[PreviousPlan]:
         nip = _nip(doc)
         if not nip:
             return []
+        digest = _digest(doc.text)
         try:
             here = Path(doc.file).resolve()
         except OSError:
             here = None
         out = []
         for other in self._load().get(nip, []):
-            if other.text == doc.text:
+            if other.digest == digest:
                 continue
             try:
                 if here is not None and Path(other.file).resolve() == here:
@@ -244,7 +264,7 @@ class PreviousIndex:
             except OSError:
                 pass
             out.append(other)
-        return sorted(out, key=lambda d: _tahun(d) or 0, reverse=True)
+        return sorted(out, key=lambda d: _tahun_of_data(d.data) or 0, reverse=True)
 
 
 def _nip(doc: Document) -> str | None:
@@ -255,7 +275,11 @@ def _nip(doc: Document) -> str | None:
 
 
 def _tahun(doc: Document) -> int | None:
-    data = doc.data if isinstance(doc.data, dict) else {}
+    return _tahun_of_data(doc.data)
+
+
+def _tahun_of_data(data: Any) -> int | None:
+    data = data if isinstance(data, dict) else {}
     per = data.get("periode")
     tahun = per.get("tahun") if isinstance(per, dict) else None
     return tahun if isinstance(tahun, int) and not isinstance(tahun, bool) else None
