@@ -142,7 +142,7 @@ def test_sarif_is_valid_2_1_0(cli, tmp_path: Path) -> None:
 
     _write(tmp_path, "sub/a.skp.yaml", WARN)
     _write(tmp_path, "b.skp.yaml", ERROR)
-    r = cli("lint", "--format", "sarif", ".", cwd=tmp_path)
+    r = cli("lint", "--format", "sarif", "--ignore", "P623", ".", cwd=tmp_path)  # same employee twice
     log = json.loads(r.stdout)
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft7Validator(schema).validate(log)
@@ -174,7 +174,7 @@ def test_github_annotations_and_auto(cli, tmp_path: Path) -> None:
 def test_junit_is_well_formed(cli, tmp_path: Path) -> None:
     _write(tmp_path, "a.skp.yaml", WARN)
     _write(tmp_path, "b.skp.yaml", CLEAN)
-    r = cli("lint", "--format", "junit", str(tmp_path))
+    r = cli("lint", "--format", "junit", "--ignore", "P623", str(tmp_path))
     root = ET.fromstring(r.stdout)
     suite = root.find("testsuite")
     assert suite is not None and suite.get("tests") == "2" and suite.get("failures") == "1"
@@ -274,7 +274,7 @@ def test_per_file_ignores(cli, tmp_path: Path) -> None:
     _write(tmp_path, ".skpgen.yaml", 'per-file-ignores:\n  "arsip/**": [P609]\n')
     _write(tmp_path, "arsip/2023/a.skp.yaml", WARN)
     _write(tmp_path, "aktif/a.skp.yaml", WARN)
-    r, data = _json(cli, ".", cwd=tmp_path)
+    r, data = _json(cli, "--ignore", "P623", ".", cwd=tmp_path)
     got = sorted((f["file"].replace("\\", "/"), f["code"]) for f in data)
     assert got == [("aktif/a.skp.yaml", "P609"), ("aktif/a.skp.yaml", "S104"), ("arsip/2023/a.skp.yaml", "S104")]
 
@@ -506,3 +506,19 @@ def test_output_to_existing_devices_and_fifos(cli, tmp_path: Path) -> None:
     r = cli("lint", "--format", "json", "-o", str(fifo), str(p))  # no reader: a clear error, no hang
     assert r.returncode == 2 and "keluar.json" in r.stderr and "Traceback" not in r.stderr
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_overlapping_periods_of_one_employee_across_files(cli, tmp_path: Path) -> None:
+    first = CLEAN.replace("tahun: 2025, mulai: 2025-01-02, selesai: 2025-12-31",
+                          "tahun: 2025, mulai: 2025-01-02, selesai: 2025-06-30")
+    second = CLEAN.replace("tahun: 2025, mulai: 2025-01-02, selesai: 2025-12-31",
+                           "tahun: 2025, mulai: 2025-05-01, selesai: 2025-12-31")
+    _write(tmp_path, "mutasi/unit-a.skp.yaml", first)
+    _write(tmp_path, "mutasi/unit-b.skp.yaml", second)
+    r, data = _json(cli, "--select", "P623", str(tmp_path / "mutasi"))
+    assert sorted((Path(f["file"]).name, f["code"]) for f in data) == [
+        ("unit-a.skp.yaml", "P623"), ("unit-b.skp.yaml", "P623")]
+    assert "2025-05-01 s.d. 2025-12-31" in next(f["message"] for f in data if f["file"].endswith("unit-a.skp.yaml"))
+    sequential = second.replace("mulai: 2025-05-01", "mulai: 2025-07-01")
+    _write(tmp_path, "mutasi/unit-b.skp.yaml", sequential)
+    assert _json(cli, "--select", "P623", str(tmp_path / "mutasi"))[1] == []

@@ -57,7 +57,8 @@ def lint_example(snippet: str, previous: str | None = None, config: Config | Non
 
         settings.previous = _Prev()
     if atasan is not None:
-        lint_document(load_text(merge_example(atasan), "atasan.skp.yaml"), settings)
+        other = lint_document(load_text(merge_example(atasan), "atasan.skp.yaml"), settings)
+        assert not [f for f in other if f.code.startswith("E0")], [f.message for f in other]
     doc = load_text(merge_example(snippet), file)
     findings = lint_document(doc, settings) + [f for f in finish_batch(settings) if f.file == file]
     assert not settings.crashes, settings.crashes
@@ -70,7 +71,8 @@ def _cases():
         for kind in ("Contoh buruk", "Contoh baik"):
             blocks = doc_examples(sections.get(kind, ""))
             previous = next((c for info, c in blocks if info == "yaml previous"), None)
-            atasan = next((c for info, c in blocks if info == "yaml atasan"), None)
+            # "yaml atasan" / "yaml lain": another plan linted in the same run (cross-file rules)
+            atasan = next((c for info, c in blocks if info in ("yaml atasan", "yaml lain")), None)
             for info, code_text in blocks:
                 if info == "yaml":
                     yield pytest.param(code, kind, code_text, previous, atasan, id=f"{code}-{kind.split()[-1]}")

@@ -116,7 +116,7 @@ def _collect(doc: Document, shared: DocShared, rule: Any, settings: Settings, vo
                                    error=f"{type(exc).__name__}: {exc}"))
         return
     if not cfg.enabled(rule.CODE, doc.file):
-        state["refs"] = []  # the file still offers its ids to the others
+        state["refs"] = [] if isinstance(state.get("refs"), list) else False  # still offers its facts
     if state.get("refs"):
         settings.batch_directives[doc.file] = directives
     settings.batch.setdefault(rule.CODE, []).append(state)
