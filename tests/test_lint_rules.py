@@ -156,3 +156,12 @@ def test_docs_rules_md_is_generated_from_the_rules() -> None:
     assert page == rules_page("id"), "docs/rules.md is stale: run skpgen rules --format markdown > docs/rules.md"
     for code, mod in RULES.items():
         assert f"## {code} {mod.NAME}" in page
+
+
+def test_every_rule_has_an_english_summary() -> None:
+    from skpgen.rules import _summaries_en, summary
+
+    en = _summaries_en()
+    assert set(en) == set(RULES)
+    assert summary(RULES["S101"], "en").startswith("A PP 46/2011 activity starts with an operational")
+    assert summary(RULES["S101"], "id") == doc_sections(RULES["S101"])[0]

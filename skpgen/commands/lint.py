@@ -230,7 +230,7 @@ def _summary(findings: list[Finding], files: list[str], lang: str) -> None:
 def rules(rule: str | None, fmt: str, lang: str | None) -> None:
     """Daftar aturan lint, atau dokumentasi satu aturan (kode atau nama)."""
     from skpgen.lint.context import lt
-    from skpgen.rules import RULES, doc_sections, get
+    from skpgen.rules import RULES, doc_sections, get, summary
 
     lang = get_lang(lang)
     if rule is not None:
@@ -244,10 +244,10 @@ def rules(rule: str | None, fmt: str, lang: str | None) -> None:
     if fmt == "json":
         out = []
         for mod in selected:
-            summary, sections = doc_sections(mod)
+            _, sections = doc_sections(mod)
             out.append({"code": mod.CODE, "name": mod.NAME, "family": mod.FAMILY,
                         "family_name": lt(f"family.{mod.FAMILY}", lang), "severity": mod.SEVERITY,
-                        "summary": summary, "options": mod.OPTIONS,
+                        "summary": summary(mod, lang), "options": mod.OPTIONS,
                         **({"documentation": sections} if rule is not None else {})})
         click.echo(json.dumps(out if rule is None else out[0], ensure_ascii=False, indent=2))
         return
@@ -257,7 +257,7 @@ def rules(rule: str | None, fmt: str, lang: str | None) -> None:
     if fmt == "markdown":
         click.echo(rules_page(lang), nl=False)
         return
-    rows = [(m.CODE, m.NAME, lt(f"family.{m.FAMILY}", lang), m.SEVERITY, doc_sections(m)[0]) for m in selected]
+    rows = [(m.CODE, m.NAME, lt(f"family.{m.FAMILY}", lang), m.SEVERITY, summary(m, lang)) for m in selected]
     w_name = max(len(r[1]) for r in rows)
     w_fam = max(len(r[2]) for r in rows)
     for code, name, fam, sev, summary in rows:

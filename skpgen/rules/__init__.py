@@ -167,3 +167,26 @@ def doc_examples(body: str) -> list[tuple[str, str]]:
         elif info is not None:
             buf.append(line)
     return out
+
+
+def summary(mod: ModuleType, lang: str = "id") -> str:
+    """The one-line summary of a rule: the docstring's first line, or its English version."""
+    if lang == "en":
+        text = _summaries_en().get(mod.CODE)
+        if text:
+            return text
+    return doc_sections(mod)[0]
+
+
+def _summaries_en() -> dict[str, str]:
+    global _EN
+    if _EN is None:
+        import tomllib
+        from pathlib import Path
+
+        with open(Path(__file__).resolve().parents[1] / "lint" / "summaries_en.toml", "rb") as fh:
+            _EN = tomllib.load(fh)
+    return _EN
+
+
+_EN: dict[str, str] | None = None
