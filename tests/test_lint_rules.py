@@ -112,6 +112,7 @@ def test_registry_refuses_bad_code() -> None:
 def test_get_by_code_or_name() -> None:
     assert get("s101") is RULES["S101"]
     assert get("kata-kerja-operasional") is RULES["S101"]
+    assert get("kata-kerja-aktif") is RULES["S101"]  # SPEC §9's name for it
     assert get("X999") is None
 
 

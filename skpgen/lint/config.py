@@ -109,6 +109,8 @@ def rule_lookup() -> dict[str, str]:
     for code, rule in RULES.items():
         out[code] = code
         out[rule.NAME] = code
+        for alias in getattr(rule, "ALIASES", ()):
+            out[alias] = code
     return out
 
 

@@ -127,7 +127,7 @@ def get(code_or_name: str) -> ModuleType | None:
     if key.upper() in RULES:
         return RULES[key.upper()]
     for mod in RULES.values():
-        if mod.NAME == key.lower():
+        if mod.NAME == key.lower() or key.lower() in getattr(mod, "ALIASES", ()):
             return mod
     return None
 

@@ -46,6 +46,7 @@ from skpgen.rules._util import first_word
 
 CODE = "S101"
 NAME = "kata-kerja-operasional"
+ALIASES = ("kata-kerja-aktif",)  # the name used in SPEC §9's example
 FAMILY = "S"
 SEVERITY = "warning"
 OPTIONS: dict = {}
