@@ -8,13 +8,11 @@ and the rule registry are built once.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from skpgen.findings import Finding
-from skpgen.i18n import code_name, t
 from skpgen.lint.config import Config
 from skpgen.lint.context import Context, DocShared, lt, rule_message
 from skpgen.lint.suppression import apply, parse_directives
@@ -291,14 +289,5 @@ def previous_files(path: Path) -> list[Path]:
     return [path]
 
 
-def tahun_of(doc: Document) -> int | None:
-    return _tahun(doc)
-
-
-def echo_crashes(settings: Settings) -> None:
-    for msg in settings.crashes:
-        print(f"skpgen: {msg}", file=sys.stderr)
-
-
-__all__ = ["Settings", "finish_batch", "lint_document", "lint_path", "lint_text", "PreviousIndex", "previous_files",
-           "schema_check", "code_name", "t"]
+__all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_document", "lint_path",
+           "lint_text", "previous_files", "schema_check"]
