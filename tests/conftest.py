@@ -60,6 +60,7 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     """Run the real ``skpgen`` CLI in a subprocess (what users run), capturing text output."""
     full_env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
     full_env.pop("SKPGEN_LANG", None)
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH", "")]))
     if env:
         full_env.update(env)
     return subprocess.run([sys.executable, "-m", "skpgen", *args], cwd=cwd or ROOT, env=full_env,

@@ -71,6 +71,8 @@ class Runner:
         self.inputs = tmp / "in"
         self.inputs.mkdir()
         self.out = tmp / "out"
+        self.cwd = tmp / "cwd"  # relative paths in arguments land here, never in the checkout
+        self.cwd.mkdir()
 
     def put(self, name: str, content: str | bytes) -> Path:
         p = self.inputs / name
@@ -80,7 +82,7 @@ class Runner:
 
     def __call__(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
         before = _tree_hash(self.inputs)
-        res = run_cli(*(str(a) for a in args))
+        res = run_cli(*(str(a) for a in args), cwd=self.cwd)
         both = res.stdout + res.stderr
         assert "Traceback" not in both, both
         assert "kesalahan internal" not in both, both
@@ -458,7 +460,7 @@ def test_bad_arguments(cmd: str, args: list[str], fragment: str, sk: Runner) -> 
     assert fragment in res.stderr, res.stderr
     if "not one of" in fragment or "Missing" in fragment or "No such" in fragment or fragment.startswith("--"):
         assert "skpgen: argumen tidak valid" in res.stderr, res.stderr  # the Indonesian line for click errors
-    assert not (ROOT / "out").exists() and not (ROOT / "x.yaml").exists() and not (ROOT / "d.xlsx").exists()
+    assert sorted(p.name for p in sk.cwd.iterdir()) == []  # a refused run writes nothing
 
 
 # ------------------------------------------------------------------------------ SIGINT in a batch

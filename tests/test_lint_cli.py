@@ -384,7 +384,7 @@ def test_rules_list_and_one_rule(cli) -> None:
     rows = r.stdout.splitlines()
     assert len(rows) >= 45 and rows[0].startswith("A301  target-di-atas-historis")
     r = cli("rules", "S101")
-    assert "## S101 kata-kerja-operasional" in r.stdout
+    assert "## S101 kata-kerja-aktif" in r.stdout
     for title in ("Apa yang diperiksa", "Mengapa", "Contoh buruk", "Contoh baik", "Opsi"):
         assert f"### {title}" in r.stdout
     r = cli("rules", "--format", "json")

@@ -56,7 +56,7 @@ from skpgen.rules import (
     r404_tambahan_sebagai_utama,
     r405_tanpa_keselarasan,
     r406_rujukan_atasan,
-    s101_kata_kerja_operasional,
+    s101_kata_kerja_aktif,
     s102_verba_tanpa_obyek,
     s103_frasa_kabur,
     s104_kualifier_kabur,
@@ -73,7 +73,7 @@ SECTIONS = ("Apa yang diperiksa", "Mengapa", "Contoh buruk", "Contoh baik", "Ops
 FAMILIES = ("S", "M", "A", "R", "T", "P", "E")
 
 _MODULES: tuple[ModuleType, ...] = (
-    s101_kata_kerja_operasional, s102_verba_tanpa_obyek, s103_frasa_kabur, s104_kualifier_kabur,
+    s101_kata_kerja_aktif, s102_verba_tanpa_obyek, s103_frasa_kabur, s104_kualifier_kabur,
     s105_kegiatan_ganda, s106_kegiatan_majemuk,
     m201_kuantitas_tanpa_satuan, m202_indikator_tanpa_ukuran, m203_kualitas_target_100,
     m204_kualitas_di_atas_100, m205_iki_tanpa_target, m206_iki_tanpa_aspek, m207_satuan_tidak_baku,

@@ -45,8 +45,8 @@ from skpgen.findings import Finding
 from skpgen.rules._util import first_word
 
 CODE = "S101"
-NAME = "kata-kerja-operasional"
-ALIASES = ("kata-kerja-aktif",)  # the name used in SPEC §9's example
+NAME = "kata-kerja-aktif"
+ALIASES = ("kata-kerja-operasional",)  # SPEC §9 names it kata-kerja-aktif
 FAMILY = "S"
 SEVERITY = "warning"
 OPTIONS: dict = {}
