@@ -28,13 +28,17 @@ def ensure_parent(path: Path) -> None:
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
 
 
-def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = True) -> None:
+def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = True, durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see either the old file or the complete new one.
 
     A new file gets the usual mode (0666 less the umask); a replaced file keeps its mode. On any
     failure (including KeyboardInterrupt) the temporary file is removed and the previous content
     of ``path`` is left untouched. An existing device or FIFO is written to as a stream: renaming
     over it would replace the device node itself.
+
+    ``durable=False`` skips the fsync before the rename: the replacement stays atomic for readers
+    and against a failing or interrupted process, but not against a power cut. Batch rendering
+    uses it (an fsync per document costs more than rendering it; a re-run regenerates the batch).
     """
     path = Path(path)
     if make_parents:
@@ -59,7 +63,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = Tr
             fh.write(data)
             fh.flush()
             os.fchmod(fh.fileno(), mode)
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -69,5 +74,5 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = Tr
         raise
 
 
-def atomic_write_text(path: Path | str, text: str, *, make_parents: bool = True) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), make_parents=make_parents)
+def atomic_write_text(path: Path | str, text: str, *, make_parents: bool = True, durable: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), make_parents=make_parents, durable=durable)

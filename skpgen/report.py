@@ -53,6 +53,24 @@ def format_json(findings: Sequence[Finding]) -> str:
     return json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
 
 
+class JsonArrayStream:
+    """Writes findings as one JSON array while files are processed, byte-identical to
+    :func:`format_json` over the same findings, so memory stays flat on large batches."""
+
+    def __init__(self, write: Callable[[str], object]):
+        self.write = write
+        self.count = 0
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            item = json.dumps(f.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            self.write(("[\n  " if self.count == 0 else ",\n  ") + item)
+            self.count += 1
+
+    def close(self) -> None:
+        self.write("[]\n" if self.count == 0 else "\n]\n")
+
+
 def format_full(findings: Sequence[Finding], source_lines: Callable[[str], list[str] | None],
                 colour: bool = False) -> str:
     """Grouped by file, each finding with its source line and a caret under the node."""

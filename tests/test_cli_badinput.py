@@ -494,7 +494,9 @@ def _interrupt_when(proc: subprocess.Popen[str], ready: Callable[[], bool], time
 
 
 @needs_render
-def test_sigint_during_render_batch(plans60: Path, tmp_path: Path) -> None:
+def test_sigint_during_render_batch(plans2000: Path, tmp_path: Path) -> None:
+    # 2,000 plans: rendering is fast enough that a 60-plan batch may finish before the signal lands
+    plans60 = plans2000
     before = _tree_hash(plans60)
     out = tmp_path / "out"
     proc = _popen("render", plans60, "-o", out, "--jobs", "1")
@@ -503,7 +505,7 @@ def test_sigint_during_render_batch(plans60: Path, tmp_path: Path) -> None:
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr and "Dihentikan" in stderr, stderr
     docx = list(out.glob("*.docx"))
-    assert docx and len(docx) < 60 * 3, "interrupted before the end"
+    assert docx and len(docx) < 2000 * 3, "interrupted before the end"
     assert sorted(p.name for p in out.iterdir() if p.suffix != ".docx") == [], "temp files left behind"
     for p in docx:
         with zipfile.ZipFile(p) as z:

@@ -426,15 +426,15 @@ def test_failure_mid_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: p
 
     ex = EXAMPLES / "analis-kebijakan-2025.skp.yaml"
     calls = {"n": 0}
-    real_fsync = os.fsync
+    real_fchmod = os.fchmod
 
-    def failing_fsync(fd: int) -> None:
+    def failing_fchmod(fd: int, mode: int) -> None:
         calls["n"] += 1
         if calls["n"] == 2:       # the second document fails after its bytes were written
             raise OSError(28, "No space left on device")
-        real_fsync(fd)
+        real_fchmod(fd, mode)
 
-    monkeypatch.setattr(skpgen.fsutil.os, "fsync", failing_fsync)
+    monkeypatch.setattr(skpgen.fsutil.os, "fchmod", failing_fchmod)
     res = render_plan(str(ex), str(ex), _opts(tmp_path))
     assert res.status == "write-error"
     assert any("No space left on device" in e for e in res.errors)

@@ -151,3 +151,20 @@ def test_valid_minimal_plan(tmp_path: Path) -> None:
     result = run_cli("validate", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{path}: valid" in result.stdout
+
+
+def test_compiled_schema_cache_is_used_and_survives_corruption(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    plan = tmp_path / "ok.skp.yaml"
+    plan.write_text(MINIMAL, encoding="utf-8")
+    bad = tmp_path / "bad.skp.yaml"
+    bad.write_text(sub("kuantitas: 12,", 'kuantitas: "x",'), encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(cache)}
+    assert run_cli("validate", str(plan), env=env).returncode == 0
+    files = list((cache / "skpgen").glob("schema-*.marshal"))
+    assert len(files) == 1 and files[0].stat().st_size > 1000
+    for content in (files[0].read_bytes(), b"not marshal data"):  # a good cache, then a corrupt one
+        files[0].write_bytes(content)
+        assert run_cli("validate", str(plan), env=env).returncode == 0
+        result = run_cli("validate", "--format", "concise", str(bad), env=env)
+        assert result.returncode == 1 and ":33:25: E022 [error]" in result.stdout

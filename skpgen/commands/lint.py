@@ -163,26 +163,7 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
 
 
 def write_output(path: Path, text: str) -> None:
-    """A regular file (or a new one) is replaced atomically; a device or FIFO that already exists
-    (``-o /dev/null``, ``-o /dev/stdout``) is written to, never replaced by a regular file."""
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode)):
-        # O_NONBLOCK: a FIFO without a reader fails (ENXIO) instead of hanging
-        fd = os.open(path, os.O_WRONLY | (os.O_NONBLOCK if stat.S_ISFIFO(mode) else 0))
-        try:
-            if stat.S_ISFIFO(mode):
-                os.set_blocking(fd, True)
-            data = text.encode("utf-8")
-            while data:
-                data = data[os.write(fd, data):]
-        finally:
-            os.close(fd)
-        return
+    """Atomic replacement of a regular file; a device or FIFO target is written to (see fsutil)."""
     from skpgen.fsutil import atomic_write_text
 
     atomic_write_text(path, text)

@@ -193,7 +193,7 @@ def render_plan(path: str, display: str, opts: Options) -> Result:
             res.errors.append(msg("render_failed", lang, file=display, form=name, message=text, where=where))
             continue
         try:
-            atomic_write_bytes(target, data)
+            atomic_write_bytes(target, data, durable=False)
         except OSError as exc:
             res.status = "write-error"
             res.errors.append(msg("write_failed", lang, file=display, path=str(target), error=exc.strerror or exc))

@@ -11,7 +11,7 @@ from skpgen.commands._common import format_option, iter_yaml_files, lang_option,
 from skpgen.findings import Finding
 from skpgen.i18n import t
 from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, LoadError, load_path
-from skpgen.report import format_concise, format_full, format_json, sort_findings, source_reader, use_colour
+from skpgen.report import JsonArrayStream, format_concise, format_full, sort_findings, source_reader, use_colour
 
 
 def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -42,37 +42,45 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
     """
     lang = resolve_lang(lang)
     errors: list[str] = []
-    all_findings: list[Finding] = []
-    texts: dict[str, list[str]] = {}
+    # Files are processed in name order and each file's findings are printed as soon as it is
+    # done, so the output is sorted by file, line, column and memory does not grow with the batch.
+    targets = sorted(iter_yaml_files(paths, lang, errors), key=lambda tg: tg.display)
+    out = click.get_text_stream("stdout")
+    stream = JsonArrayStream(out.write) if fmt == "json" else None
+    colour = use_colour()
     load_failed = False
-    n_files = n_bad = 0
-    for target in iter_yaml_files(paths, lang, errors):
+    n_files = n_bad = n_findings = 0
+    for target in targets:
         n_files += 1
         doc, findings, failed = load_and_validate(target.path, target.display, lang, max_bytes, max_depth)
         load_failed |= failed
-        if doc is not None:
-            texts[target.display] = doc.lines
-        if findings:
-            n_bad += 1
-            all_findings.extend(findings)
-        elif fmt == "full" and not quiet:
-            click.echo(t("cli.valid", lang, file=target.display))
+        if not findings:
+            if fmt == "full" and not quiet:
+                out.write(t("cli.valid", lang, file=target.display) + "\n")
+            continue
+        findings = sort_findings(findings)
+        n_bad += 1
+        n_findings += len(findings)
+        if stream is not None:
+            stream.add(findings)
+        elif fmt == "concise":
+            out.write(format_concise(findings))
+        else:
+            texts = {target.display: doc.lines} if doc is not None else {}
+            out.write(format_full(findings, source_reader(texts), colour=colour))
+    if stream is not None:
+        stream.close()
+    out.flush()
     for message in errors:
         click.echo(f"skpgen: {message}", err=True)
-    findings = sort_findings(all_findings)
-    if fmt == "json":
-        click.echo(format_json(findings), nl=False)
-    elif fmt == "concise":
-        click.echo(format_concise(findings), nl=False)
-    else:
-        click.echo(format_full(findings, source_reader(texts), colour=use_colour()), nl=False)
+    if fmt == "full":
         if n_bad:
-            click.echo(t("cli.summary_bad", lang, bad=n_bad, n=n_files, errors=len(findings)), err=True)
+            click.echo(t("cli.summary_bad", lang, bad=n_bad, n=n_files, errors=n_findings), err=True)
         elif n_files:
             click.echo(t("cli.summary_ok", lang, n=n_files), err=True)
     if load_failed or errors:
         sys.exit(2)
-    sys.exit(1 if findings else 0)
+    sys.exit(1 if n_findings else 0)
 
 
 @click.command()
