@@ -45,8 +45,10 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
     # Files are processed in name order and each file's findings are printed as soon as it is
     # done, so the output is sorted by file, line, column and memory does not grow with the batch.
     targets = sorted(iter_yaml_files(paths, lang, errors), key=lambda tg: tg.display)
-    out = click.get_text_stream("stdout")
-    stream = JsonArrayStream(out.write) if fmt == "json" else None
+    def write(text: str) -> None:
+        click.echo(text, nl=False)
+
+    stream = JsonArrayStream(write) if fmt == "json" else None
     colour = use_colour()
     load_failed = False
     n_files = n_bad = n_findings = 0
@@ -56,7 +58,7 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
         load_failed |= failed
         if not findings:
             if fmt == "full" and not quiet:
-                out.write(t("cli.valid", lang, file=target.display) + "\n")
+                write(t("cli.valid", lang, file=target.display) + "\n")
             continue
         findings = sort_findings(findings)
         n_bad += 1
@@ -64,13 +66,12 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
         if stream is not None:
             stream.add(findings)
         elif fmt == "concise":
-            out.write(format_concise(findings))
+            write(format_concise(findings))
         else:
             texts = {target.display: doc.lines} if doc is not None else {}
-            out.write(format_full(findings, source_reader(texts), colour=colour))
+            write(format_full(findings, source_reader(texts), colour=colour))
     if stream is not None:
         stream.close()
-    out.flush()
     for message in errors:
         click.echo(f"skpgen: {message}", err=True)
     if fmt == "full":
