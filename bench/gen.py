@@ -42,8 +42,13 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def nip(rng: random.Random) -> str:
-    return f"19{rng.randint(70, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}20{rng.randint(5, 20):02d}0{rng.randint(1, 2)}1{rng.randint(1, 9):03d}"
+def nip(rng: random.Random, i: int | None = None) -> str:
+    """An 18-digit NIP: birth date, TMT year-month, sex, sequence. With ``i`` it is unique per plan
+    (up to 180,000 plans), so batch outputs named by NIP never collide."""
+    birth = f"19{rng.randint(70, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+    if i is None:
+        return f"{birth}20{rng.randint(5, 20):02d}{rng.randint(1, 12):02d}{rng.randint(1, 2)}{rng.randint(1, 999):03d}"
+    return f"{birth}20{5 + (i // 12000) % 15:02d}{(i // 1000) % 12 + 1:02d}1{i % 1000:03d}"
 
 
 def plan(rng: random.Random, i: int) -> str:
@@ -53,7 +58,7 @@ def plan(rng: random.Random, i: int) -> str:
     lines = [
         "versi: 1", "aturan: pp46-2011", "instansi: Pemerintah Kabupaten Contoh",
         'periode: {tahun: 2025, mulai: "2025-01-02", selesai: "2025-12-31"}',
-        "pegawai:", f"  nama: {q(rng.choice(NAMES) + ', S.E.')}", f'  nip: "{nip(rng)}"', f"  pangkat: {pangkat}",
+        "pegawai:", f"  nama: {q(rng.choice(NAMES) + ', S.E.')}", f'  nip: "{nip(rng, i)}"', f"  pangkat: {pangkat}",
         f"  golongan: {gol}", f"  jabatan: {jab}", f"  jenis_jabatan: {jenis_jab}", f"  unit_kerja: {unit}",
         f"  pengelola_anggaran: {'true' if budget else 'false'}",
         "pejabat_penilai:", f"  nama: {q(rng.choice(NAMES) + ', M.Si.')}", f'  nip: "{nip(rng)}"', "  pangkat: Pembina",
