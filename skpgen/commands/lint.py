@@ -136,13 +136,22 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
             lines = plain_reader(file)
             return [red(line) for line in lines] if lines is not None else None
 
-    text = _render(chosen, findings, files, reader, output is None)
+    if chosen == "json" and output is None:
+        # stream the array: no second copy of every finding as dicts and one big string
+        from skpgen.report import JsonArrayStream
+
+        stream = JsonArrayStream(lambda chunk: click.echo(chunk, nl=False))
+        stream.add(findings)
+        stream.close()
+        text = None
+    else:
+        text = _render(chosen, findings, files, reader, output is None)
     if output is not None:
         try:
             write_output(output, text)
         except OSError as exc:
             _fail(lt("cli.output_error", lang, path=str(output), problem=exc.strerror or str(exc)))
-    else:
+    elif text is not None:
         click.echo(text, nl=False)
 
     for message in errors:
