@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import tomllib
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,40 @@ LANGS = ("id", "en")
 _CATALOGUE = Path(__file__).resolve().parent / "locale" / "messages.toml"
 
 
-@cache
-def catalogue() -> dict[str, dict[str, str]]:
-    with open(_CATALOGUE, "rb") as fh:
-        return tomllib.load(fh)
+class Catalogue:
+    """A TOML message catalogue: one table per key with ``id`` and ``en`` texts (``str.format``).
+
+    Each area keeps its texts beside its code (core, lint, render, year) and reads them through
+    this one class: Indonesian falls back for a missing English text, the key for a missing entry,
+    and a text whose placeholders do not fit is shown unformatted rather than failing.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._data: dict[str, dict[str, str]] | None = None
+
+    @property
+    def data(self) -> dict[str, dict[str, str]]:
+        if self._data is None:
+            with open(self.path, "rb") as fh:
+                self._data = tomllib.load(fh)
+        return self._data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def t(self, msg_key: str, lang: str = "id", /, **kw: Any) -> str:
+        entry = self.data.get(msg_key)
+        if entry is None:
+            return msg_key
+        text = entry.get(lang) or entry.get("id") or msg_key
+        try:
+            return text.format(**kw) if kw else text
+        except (KeyError, IndexError, ValueError):
+            return text
+
+
+CORE = Catalogue(_CATALOGUE)
 
 
 def get_lang(cli_value: str | None = None, config_value: str | None = None) -> str:
@@ -33,17 +62,10 @@ def get_lang(cli_value: str | None = None, config_value: str | None = None) -> s
 
 
 def t(msg_key: str, lang: str = "id", /, **kw: Any) -> str:
-    """The message ``msg_key`` in ``lang``, formatted with ``kw``; unknown keys fall back to the key."""
-    entry = catalogue().get(msg_key)
-    if entry is None:
-        return msg_key
-    text = entry.get(lang) or entry.get("id") or msg_key
-    try:
-        return text.format(**kw) if kw else text
-    except (KeyError, IndexError, ValueError):
-        return text
+    """The core message ``msg_key`` in ``lang``, formatted with ``kw``; unknown keys fall back to the key."""
+    return CORE.t(msg_key, lang, **kw)
 
 
 def code_name(code: str) -> str:
     """The kebab-case name of a finding code (E0xx) from the catalogue."""
-    return catalogue().get(code, {}).get("name", code.lower())
+    return CORE.get(code, {}).get("name", code.lower())

@@ -10,32 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import MINIMAL
+
 from skpgen.commands.score import CSV_COLUMNS, score
 
-HEAD = """\
-versi: 1
-aturan: pp46-2011
-instansi: Pemerintah Kota Contoh
-periode: {tahun: 2025, mulai: "2025-01-02", selesai: "2025-12-31"}
-pegawai:
-  nama: "Ali Rahman, S.Kom."
-  nip: "198503122010011002"
-  pangkat: Penata
-  golongan: III/c
-  jabatan: Analis Kebijakan Ahli Muda
-  jenis_jabatan: fungsional_tertentu
-  unit_kerja: Bagian Perencanaan
-pejabat_penilai:
-  nama: "Dra. Siti Aminah, M.Si."
-  nip: "197002021995032001"
-  pangkat: Pembina
-  golongan: IV/a
-  jabatan: Kepala Bagian Perencanaan
-  jenis_jabatan: struktural
-  unit_kerja: Bagian Perencanaan
-keselarasan:
-  - {id: SS1, sasaran: Peningkatan kualitas perencanaan}
-"""
+# the shared minimal plan up to its kegiatan (identities, periode, keselarasan)
+HEAD = MINIMAL.split("kegiatan:\n")[0]
 
 SCORED = HEAD + """\
 kegiatan:

@@ -10,11 +10,9 @@ own documents and returns only file names and messages, so memory does not grow 
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import sys
-import tomllib
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from typing import Any
 import click
 
 from skpgen.commands._common import iter_yaml_files, lang_option, resolve_lang
+from skpgen.i18n import Catalogue
 from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
@@ -31,21 +30,11 @@ _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
 # ------------------------------------------------------------------------------------ messages
 
-@functools.cache
-def _catalogue() -> dict[str, dict[str, str]]:
-    with open(Path(__file__).resolve().parents[1] / "render" / "messages.toml", "rb") as fh:
-        return tomllib.load(fh)
+_MESSAGES = Catalogue(Path(__file__).resolve().parents[1] / "render" / "messages.toml")
 
 
 def msg(key: str, lang: str, **kw: Any) -> str:
-    entry = _catalogue().get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry.get("id") or key
-    try:
-        return text.format(**kw) if kw else text
-    except (KeyError, IndexError, ValueError):
-        return text
+    return _MESSAGES.t(key, lang, **kw)
 
 
 def describe_render_error(exc: Any, lang: str) -> tuple[str, str]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from skpgen.i18n import Catalogue
 from skpgen.findings import Finding, Severity, kegiatan_id_for
 from skpgen.loader import Document
 from skpgen.lint.vocab import Vocab
@@ -19,22 +18,12 @@ R6_2022 = "permenpanrb-6-2022"
 _LINT_MESSAGES = Path(__file__).resolve().parent / "messages.toml"
 
 
-@cache
-def _catalogue() -> dict[str, dict[str, str]]:
-    with open(_LINT_MESSAGES, "rb") as fh:
-        return tomllib.load(fh)
+_LINT = Catalogue(_LINT_MESSAGES)
 
 
 def lt(key: str, lang: str = "id", /, **kw: Any) -> str:
     """A message of the lint engine catalogue (``skpgen/lint/messages.toml``)."""
-    entry = _catalogue().get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry.get("id") or key
-    try:
-        return text.format(**kw) if kw else text
-    except (KeyError, IndexError, ValueError):
-        return text
+    return _LINT.t(key, lang, **kw)
 
 
 def rule_message(rule: ModuleType, lang: str, variant: str | None = None, **kw: Any) -> str:
