@@ -577,10 +577,12 @@ def _hasil_kerja_rows(t: Table, var: str, n_cols: int, cells_first, cells_next) 
     t.loop("endif")
 
 
-def skp_2022() -> object:
+def _head_2022(first_line: str, third_line: str) -> tuple[object, float]:
+    """The shared head of the 6/2022 forms: landscape page, title lines, instansi, period and the
+    side-by-side PEGAWAI YANG DINILAI / PEJABAT PENILAI KINERJA blocks. Returns (doc, usable width)."""
     doc = new_document(landscape=True)
     W = usable_cm(doc)
-    title(doc, "SASARAN KINERJA PEGAWAI", "{{ hasil.pendekatan }}", "{{ hasil.bagi }}", size=11)
+    title(doc, first_line, "{{ hasil.pendekatan }}", third_line, size=11)
     para(doc, "{{ instansi | upper }}", align="c", bold=True, size=9.5)
     para(doc, "PERIODE PENILAIAN: {{ periode_teks | upper }}", align="c", size=9, space_after=6)
     half = (W - 2.0) / 2
@@ -588,6 +590,11 @@ def skp_2022() -> object:
                     [1.0, 3.9, round(half - 3.9, 2), 1.0, 3.9, round(half - 3.9, 2)],
                     [("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL RUANG", "pangkat_gol"), ("JABATAN", "jabatan"),
                      ("UNIT KERJA", "unit_kerja")])
+    return doc, W
+
+
+def skp_2022() -> object:
+    doc, W = _head_2022("SASARAN KINERJA PEGAWAI", "{{ hasil.bagi }}")
     spacer(doc)
     fixed = [0.9, 6.0, 6.0, 2.2]
     tgt = 3.6
@@ -638,16 +645,7 @@ def skp_2022() -> object:
 
 
 def evaluasi_2022() -> object:
-    doc = new_document(landscape=True)
-    W = usable_cm(doc)
-    title(doc, "EVALUASI KINERJA PEGAWAI", "{{ hasil.pendekatan }}", "PERIODE: {{ ev.periode }}", size=11)
-    para(doc, "{{ instansi | upper }}", align="c", bold=True, size=9.5)
-    para(doc, "PERIODE PENILAIAN: {{ periode_teks | upper }}", align="c", size=9, space_after=6)
-    half = (W - 2.0) / 2
-    identity_blocks(doc, "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA", "identitas.dinilai", "identitas.penilai",
-                    [1.0, 3.9, round(half - 3.9, 2), 1.0, 3.9, round(half - 3.9, 2)],
-                    [("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL RUANG", "pangkat_gol"), ("JABATAN", "jabatan"),
-                     ("UNIT KERJA", "unit_kerja")])
+    doc, W = _head_2022("EVALUASI KINERJA PEGAWAI", "PERIODE: {{ ev.periode }}")
     spacer(doc, 4)
     para(doc, "CAPAIAN KINERJA ORGANISASI*: ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG", bold=True,
          size=8.5)
