@@ -136,14 +136,7 @@ def parse_config(raw: Any, source: str, root: Path, lang: str = "id") -> Config:
         elif key == "ignore":
             cfg.ignore = _norm_codes(value, key, source, lang, known)
         elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
-                                     problem=lt("config.expected", lang, kind="mapping / pemetaan")))
-            for rule, sev in value.items():
-                code = known.get(str(rule)) or known.get(str(rule).upper())
-                if code is None:
-                    raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
-                                         problem=lt("config.unknown_rule", lang, rule=rule)))
+            for rule, code, sev in _per_rule(value, key, known, source, lang):
                 if code.startswith("E"):
                     raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
                                          problem=lt("config.e_always_error", lang, code=code)))
@@ -152,14 +145,7 @@ def parse_config(raw: Any, source: str, root: Path, lang: str = "id") -> Config:
                                          problem=lt("config.bad_severity", lang, value=sev, code=code)))
                 cfg.severity[code] = sev
         elif key == "options":
-            if not isinstance(value, dict):
-                raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
-                                     problem=lt("config.expected", lang, kind="mapping / pemetaan")))
-            for rule, opts in value.items():
-                code = known.get(str(rule)) or known.get(str(rule).upper())
-                if code is None:
-                    raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
-                                         problem=lt("config.unknown_rule", lang, rule=rule)))
+            for rule, code, opts in _per_rule(value, key, known, source, lang):
                 if not isinstance(opts, dict):
                     raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{rule}",
                                          problem=lt("config.expected", lang, kind="mapping / pemetaan")))
@@ -192,6 +178,20 @@ def parse_config(raw: Any, source: str, root: Path, lang: str = "id") -> Config:
                 raise ConfigError(lt("config.bad_value", lang, source=source, key=key, problem="> 0"))
             cfg.max_bytes = value
     return cfg
+
+
+def _per_rule(value: Any, key: str, known: dict[str, str], source: str, lang: str) -> Any:
+    """(rule as written, its code, its value) for a mapping keyed by rule code or name
+    (``severity``, ``options``); a non-mapping or an unknown rule is a ConfigError."""
+    if not isinstance(value, dict):
+        raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
+                             problem=lt("config.expected", lang, kind="mapping / pemetaan")))
+    for rule, item in value.items():
+        code = known.get(str(rule)) or known.get(str(rule).upper())
+        if code is None:
+            raise ConfigError(lt("config.bad_value", lang, source=source, key=key,
+                                 problem=lt("config.unknown_rule", lang, rule=rule)))
+        yield rule, code, item
 
 
 def _check_type(default: Any, value: Any, code: str, name: str, source: str, lang: str) -> None:
