@@ -59,13 +59,6 @@ class Node:
     keys: dict[str, "Node"] | None = None  # map only: key nodes
     text: str = ""  # scalar only: the source text of the scalar (unquoted)
 
-    def to_python(self) -> Any:
-        if self.kind == "map":
-            return {k: v.to_python() for k, v in self.value.items()}
-        if self.kind == "seq":
-            return [v.to_python() for v in self.value]
-        return self.value
-
 
 @dataclass(slots=True)
 class Document:
