@@ -90,12 +90,17 @@ def plan(rng: random.Random, i: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(outdir: Path, n: int, seed: int = 1) -> list[Path]:
+def generate(outdir: Path, n: int, seed: int = 1, per_dir: int = 0) -> list[Path]:
+    """Write ``n`` plans into ``outdir`` (with ``per_dir``: into unit folders of that many plans,
+    as an agency's repository is organised)."""
     rng = random.Random(seed)
     outdir.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):
-        p = outdir / f"plan-{i:05d}.skp.yaml"
+        folder = outdir / f"unit-{i // per_dir:04d}" if per_dir else outdir
+        if per_dir and i % per_dir == 0:
+            folder.mkdir(exist_ok=True)
+        p = folder / f"plan-{i:06d}.skp.yaml" if n > 99_999 else folder / f"plan-{i:05d}.skp.yaml"
         p.write_text(plan(rng, i), encoding="utf-8")
         paths.append(p)
     return paths
