@@ -29,8 +29,7 @@ import yaml
 from skpgen.findings import Finding
 from skpgen.i18n import code_name, t
 
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
-DEFAULT_MAX_DEPTH = 64
+from skpgen.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH  # noqa: E402 - re-exported
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -128,6 +127,15 @@ def _error(file: str, code: str, lang: str, line: int = 1, col: int = 1, end_lin
 def load_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, max_depth: int = DEFAULT_MAX_DEPTH,
               lang: str = "id", display_name: str | None = None) -> Document:
     """Read and load one SKP file. Never modifies it. Raises :class:`LoadError`."""
+    name = display_name or str(path)
+    raw = read_path(path, max_bytes=max_bytes, lang=lang, display_name=name)
+    return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth, lang=lang)
+
+
+def read_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, lang: str = "id",
+              display_name: str | None = None) -> bytes:
+    """The bytes of one file (at most ``max_bytes + 1``: enough to tell it is too large).
+    Raises :class:`LoadError` (E001) when it cannot be read."""
     path = Path(path)
     name = display_name or str(path)
     try:
@@ -144,7 +152,7 @@ def load_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, max_depth
     except OSError as exc:
         reason = t("reason.not_found", lang) if exc.errno == errno.ENOENT else (exc.strerror or str(exc))
         raise _error(name, "E001", lang, reason=reason) from None
-    return load_bytes(raw, name, max_bytes=max_bytes, max_depth=max_depth, lang=lang)
+    return raw
 
 
 def load_bytes(raw: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skpgen.i18n import Catalogue
 from skpgen.findings import Finding, Severity, kegiatan_id_for
-from skpgen.loader import Document
-from skpgen.lint.vocab import Vocab
+
+if TYPE_CHECKING:  # the loader (and YAML) is imported only where files are parsed
+    from skpgen.lint.vocab import Vocab
+    from skpgen.loader import Document
 
 PP46 = "pp46-2011"
 R6_2022 = "permenpanrb-6-2022"

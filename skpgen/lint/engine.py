@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skpgen.findings import Finding
 from skpgen.lint.config import Config
 from skpgen.lint.context import Context, DocShared, lt, rule_message
 from skpgen.lint.suppression import apply, parse_directives
 from skpgen.lint.vocab import Vocab, load_vocab
-from skpgen.loader import DEFAULT_MAX_BYTES, Document, LoadError, load_path, load_text
+from skpgen.limits import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:  # the loader (and YAML) is imported where files are read: finish_batch needs neither
+    from skpgen.loader import Document
 
 ALWAYS_CODES = ("E090",)  # run even on schema-invalid documents
 ENGINE_CODES = ("E091", "E092")  # produced by the engine itself, not by a check()
@@ -182,6 +185,8 @@ class FileResult:
 
 
 def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
+    from skpgen.loader import LoadError, load_path
+
     max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
     try:
         doc = load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
@@ -192,6 +197,8 @@ def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
 
 def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Finding]:
     """Lint YAML text (tests and editors). A load error is returned as its finding."""
+    from skpgen.loader import LoadError, load_text
+
     try:
         doc = load_text(text, file, lang=settings.lang)
     except LoadError as exc:
@@ -231,6 +238,8 @@ class PreviousIndex:
 
     def _load(self) -> dict[str, list[PreviousPlan]]:
         if self._by_nip is None:
+            from skpgen.loader import LoadError, load_path
+
             self._by_nip = {}
             for p in self.paths:
                 try:
@@ -242,6 +251,10 @@ class PreviousIndex:
                 if nip:
                     self._by_nip.setdefault(nip, []).append(PreviousPlan(doc.file, doc.data, _digest(doc.text)))
         return self._by_nip
+
+    def preload(self) -> None:
+        """Load the plans now (before workers fork: they inherit them; errors are collected here)."""
+        self._load()
 
     def for_document(self, doc: Document) -> list[PreviousPlan]:
         nip = _nip(doc)

@@ -39,8 +39,8 @@ from collections.abc import Iterator
 
 from skpgen.findings import Finding
 from skpgen.rules._util import label
-from skpgen.scoring import BRANCH_GT24, fmt_number, fmt_plain
-from skpgen.scoring.format import fmt_en_number
+
+# skpgen.scoring is imported where a plan is checked: loading the rule registry stays cheap
 
 CODE = "P612"
 NAME = "selesai-terlalu-cepat"
@@ -55,6 +55,8 @@ MESSAGE = {
 
 def _suggest(aspek: str, a, lang: str) -> str:
     """The realised value as the new target: "6 bulan" for waktu, "Rp 35.000.000" for biaya."""
+    from skpgen.scoring import fmt_plain
+
     if aspek == "biaya":
         return "Rp " + f"{int(a.realisasi):,}".replace(",", ".")
     return f"{fmt_plain(a.realisasi)} {a.satuan or 'bulan'}"
@@ -66,6 +68,9 @@ def check(ctx) -> Iterator[Finding]:
     items = list(ctx.kegiatan())
     if not any(isinstance(k.get("realisasi"), dict) for _, k in items):
         return
+    from skpgen.scoring import BRANCH_GT24, fmt_number
+    from skpgen.scoring.format import fmt_en_number
+
     fmt = fmt_number if ctx.lang == "id" else fmt_en_number
     for (i, k), ks in zip(items, ctx.score.kegiatan):
         for aspek in ("waktu", "biaya"):

@@ -39,8 +39,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from skpgen.findings import Finding
-from skpgen.scoring import fmt_number
-from skpgen.scoring.format import fmt_en_number
+
+# skpgen.scoring is imported where a plan is checked: loading the rule registry stays cheap
 
 CODE = "P613"
 NAME = "nilai-skp-rendah"
@@ -61,5 +61,8 @@ def check(ctx) -> Iterator[Finding]:
     value = ctx.score.nilai_skp
     limit = Decimal(str(ctx.options["ambang"]))
     if value is not None and value < limit:
+        from skpgen.scoring import fmt_number
+        from skpgen.scoring.format import fmt_en_number
+
         fmt = fmt_number if ctx.lang == "id" else fmt_en_number
         yield ctx.report(("kegiatan",), key=True, value=fmt(value), limit=ctx.options["ambang"])
