@@ -28,17 +28,39 @@ def source_reader(known: dict[str, list[str]], max_bytes: int = 2 * 1024 * 1024)
     def read(file: str) -> list[str] | None:
         if file in known:
             return known[file]
-        try:
-            with open(file, "rb") as fh:
-                raw = fh.read(max_bytes)
-        except OSError:
-            return None
-        if b"\x00" in raw:
-            return None
-        known[file] = raw.decode("utf-8", "replace").splitlines()
-        return known[file]
+        lines = read_lines(file, max_bytes)
+        if lines is not None:
+            known[file] = lines
+        return lines
 
     return read
+
+
+def file_reader(max_bytes: int = 2 * 1024 * 1024) -> Callable[[str], list[str] | None]:
+    """Source lines read from disk when a file's findings are written; only the last file is kept
+    (findings arrive grouped by file), so memory does not grow with the batch."""
+    last: list[object] = [None, None]
+
+    def read(file: str) -> list[str] | None:
+        if last[0] != file:
+            last[0], last[1] = file, read_lines(file, max_bytes)
+        return last[1]  # type: ignore[return-value]
+
+    return read
+
+
+def read_lines(file: str, max_bytes: int = 2 * 1024 * 1024) -> list[str] | None:
+    """A file's lines, tolerant (None: unreadable or binary)."""
+    try:
+        with open(file, "rb") as fh:
+            raw = fh.read(max_bytes)
+    except OSError:
+        return None
+    if b"\x00" in raw:
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    return raw.decode("utf-8", "replace").splitlines()
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -63,12 +85,33 @@ class JsonArrayStream:
 
     def add(self, findings: Iterable[Finding]) -> None:
         for f in findings:
-            item = json.dumps(f.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
-            self.write(("[\n  " if self.count == 0 else ",\n  ") + item)
+            self.write(("[\n  " if self.count == 0 else ",\n  ") + _json_item(f))
             self.count += 1
 
     def close(self) -> None:
         self.write("[]\n" if self.count == 0 else "\n]\n")
+
+
+_str = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) writes for a str
+
+
+def _scalar(value: object) -> str:
+    if type(value) is str:
+        return _str(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_item(f: Finding) -> str:
+    """One finding as ``json.dumps(f.to_json(), ensure_ascii=False, indent=2)`` indented once more,
+    written directly (the indenting encoder is pure Python and dominated large outputs)."""
+    return ('{\n    "file": ' + _scalar(f.file) + ',\n    "line": ' + _scalar(f.line)
+            + ',\n    "column": ' + _scalar(f.column) + ',\n    "end_line": ' + _scalar(f.end_line)
+            + ',\n    "end_column": ' + _scalar(f.end_column) + ',\n    "code": ' + _scalar(f.code)
+            + ',\n    "name": ' + _scalar(f.name) + ',\n    "severity": ' + _scalar(f.severity)
+            + ',\n    "message": ' + _scalar(f.message) + ',\n    "kegiatan": ' + _scalar(f.kegiatan) + '\n  }')
+
 
 
 def format_full(findings: Sequence[Finding], source_lines: Callable[[str], list[str] | None],

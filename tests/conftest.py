@@ -50,6 +50,13 @@ kegiatan:
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _lint_cache_outside_the_repo(tmp_path_factory) -> None:
+    """CLI runs keep their lint cache in a scratch folder, not in the checkout (a run over
+    examples/ finds the repository's pyproject.toml and would cache beside it)."""
+    os.environ["SKPGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("skpgen-cache"))
+
+
 @pytest.fixture
 def minimal_text() -> str:
     return MINIMAL

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -54,9 +55,13 @@ def choose_format(fmt: str, to_file: bool) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Tulis keluaran ke berkas (atomik) alih-alih stdout.")
 @click.option("--max-bytes", type=click.IntRange(1), default=None, help="Batas ukuran berkas (byte).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Jumlah proses (bawaan: semua inti CPU; batch kecil tetap satu proses).")
+@click.option("--no-cache", is_flag=True,
+              help="Jangan pakai/isi cache lint (.skpgen_cache/ di akar proyek).")
 def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path | None, select: tuple[str, ...],
          ignore: tuple[str, ...], previous: Path | None, vocab: Path | None, redact: bool, strict: bool,
-         exit_zero: bool, output: Path | None, max_bytes: int | None) -> None:
+         exit_zero: bool, output: Path | None, max_bytes: int | None, jobs: int | None, no_cache: bool) -> None:
     """Periksa SKP dengan aturan SMART dan jebakan umum (file atau folder, rekursif).
 
     Kode keluar: 0 tidak ada temuan pada/di atas ambang (bawaan error; --strict: warning);
@@ -65,8 +70,8 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     """
     from skpgen.lint.config import ConfigError, _norm_codes, load_config, rule_lookup
     from skpgen.lint.context import lt
-    from skpgen.lint.engine import PreviousIndex, Settings, lint_path, previous_files
-    from skpgen.lint.vocab import VocabError, load_vocab
+    from skpgen.lint.engine import PreviousIndex, Settings, previous_files
+    from skpgen.lint.vocab import VocabError
 
     lang0 = get_lang(lang)
     start = paths[0] if paths else Path.cwd()
@@ -85,9 +90,7 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
         config.max_bytes = max_bytes
     if vocab is not None:
         config.vocab = str(vocab.resolve())
-    try:
-        vocabulary = load_vocab(config.vocab)
-    except (VocabError, OSError):
+    if config.vocab is not None and not Path(config.vocab).is_dir():
         _fail(lt("config.vocab_missing", lang, path=config.vocab))
         return
     prev_index = None
@@ -95,80 +98,154 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
         if not previous.exists():
             _fail(lt("cli.previous_error", lang, file=str(previous), problem="tidak ditemukan / not found"))
         prev_index = PreviousIndex(previous_files(previous), lang)
-    settings = Settings(config=config, lang=lang, vocab=vocabulary, previous=prev_index)
+    settings = Settings(config=config, lang=lang, previous=prev_index)  # vocabulary: on first use
+    if prev_index is not None:
+        prev_index.preload()  # here, once: the workers inherit it and its errors are reported here
+
+    from skpgen.lint.runner import lint_batch, sorted_targets
+    from skpgen.parallel import default_jobs
 
     errors: list[str] = []
-    findings: list[Finding] = []
-    files: list[str] = []
-    texts: dict[str, list[str]] = {}
-    names: set[str] = set()
-    load_failed = False
-    from skpgen.lint.formats import collect_names
-
     chosen = choose_format(fmt, output is not None)
-    for target in iter_yaml_files(paths, lang, errors):
-        result = lint_path(target.path, target.display, settings)
-        files.append(target.display)
-        load_failed |= result.load_failed
-        if result.doc is not None:
-            if chosen == "full" and result.findings:  # source lines only where they are shown
-                texts[target.display] = result.doc.lines
-            if redact:
-                names |= collect_names(result.doc.data)
-        findings.extend(result.findings)
-    from skpgen.lint.engine import finish_batch
+    targets = sorted_targets(list(iter_yaml_files(paths, lang, errors)))
+    cache = None
+    if not no_cache:
+        from skpgen.lint.cache import LintCache, cache_root, run_key
 
-    findings.extend(finish_batch(settings))
-    findings.sort(key=Finding.sort_key)
+        cache = LintCache(cache_root(config.source, config.root),
+                          run_key(config, lang, prev_index.paths if prev_index is not None else None))
+    try:
+        run = lint_batch(targets, settings, jobs or default_jobs(), cache,
+                         keep_files=chosen == "junit", keep_names=redact)
+    except VocabError:
+        _fail(lt("config.vocab_missing", lang, path=config.vocab))
+        return
 
-    from skpgen.report import source_reader
+    from skpgen.report import file_reader
 
-    reader = source_reader(texts)
+    reader = file_reader()
+    findings = run.findings()
     if redact:
         from skpgen.lint.formats import Redactor
 
-        red = Redactor(names)
-        for f in findings:
-            f.message = red(f.message)
+        red = Redactor(run.names)
+        findings = _redacted(findings, red)
         plain_reader = reader
 
         def reader(file: str) -> list[str] | None:  # noqa: F811 - the redacting variant
             lines = plain_reader(file)
             return [red(line) for line in lines] if lines is not None else None
 
-    if chosen == "json" and output is None:
-        # stream the array: no second copy of every finding as dicts and one big string
-        from skpgen.report import JsonArrayStream
-
-        stream = JsonArrayStream(lambda chunk: click.echo(chunk, nl=False))
-        stream.add(findings)
-        stream.close()
-        text = None
+    tally = _Tally(findings)
+    if output is None:
+        out = _Buffer(lambda chunk: click.echo(chunk, nl=False))
+        _stream(chosen, tally, run.files or [], reader, out.write)
+        out.flush()
     else:
-        text = _render(chosen, findings, files, reader, output is None)
-    if output is not None:
+        chunks: list[str] = []
+        _stream(chosen, tally, run.files or [], reader, chunks.append, to_stdout=False)
         try:
-            write_output(output, text)
+            write_output(output, "".join(chunks))
         except OSError as exc:
             _fail(lt("cli.output_error", lang, path=str(output), problem=exc.strerror or str(exc)))
-    elif text is not None:
-        click.echo(text, nl=False)
 
     for message in errors:
         click.echo(f"skpgen: {message}", err=True)
-    for message in settings.crashes:
+    for message in run.crashes:
         click.echo(f"skpgen: {message}", err=True)
     if prev_index is not None:
         for message in prev_index.errors:
             click.echo(f"skpgen: {message}", err=True)
     if chosen == "full":
-        _summary(findings, files, lang)
-    if load_failed or errors or settings.crashes:
+        _summary(tally, run.n_files, lang)
+    if run.load_failed or errors or run.crashes:
         sys.exit(2)
     if exit_zero:
         sys.exit(0)
     threshold = SEVERITY_RANK["warning" if strict else "error"]
-    sys.exit(1 if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else 0)
+    sys.exit(1 if tally.worst >= threshold else 0)
+
+
+def _redacted(findings: Iterator[Finding], red: Callable[[str], str]) -> Iterator[Finding]:
+    for f in findings:
+        f.message = red(f.message)
+        yield f
+
+
+class _Buffer:
+    """Collects small writes into large ones (one echo per finding was a tenth of a warm run)."""
+
+    def __init__(self, write: Callable[[str], object], size: int = 1 << 16):
+        self._write, self._size = write, size
+        self._parts: list[str] = []
+        self._n = 0
+
+    def write(self, chunk: str) -> None:
+        self._parts.append(chunk)
+        self._n += len(chunk)
+        if self._n >= self._size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._parts:
+            self._write("".join(self._parts))
+            self._parts, self._n = [], 0
+
+
+class _Tally:
+    """Counts the findings while they stream past (for the summary and the exit code)."""
+
+    def __init__(self, findings: Iterator[Finding]):
+        self._it = findings
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.files = 0
+        self.worst = -1
+        self._last: str | None = None
+
+    def __iter__(self) -> Iterator[Finding]:
+        for f in self._it:
+            self.counts[f.severity] += 1
+            self.worst = max(self.worst, SEVERITY_RANK[f.severity])
+            if f.file != self._last:
+                self.files += 1
+                self._last = f.file
+            yield f
+
+
+def _stream(fmt: str, findings: Iterable[Finding], files: list[str], reader: Callable[[str], list[str] | None],
+            write: Callable[[str], object], to_stdout: bool = True) -> None:
+    """Write the findings in ``fmt``: json, concise, github and full as they come (memory flat);
+    sarif and junit need the whole list."""
+    from skpgen.report import JsonArrayStream, format_concise, format_full, use_colour
+
+    if fmt == "json":
+        stream = JsonArrayStream(write)
+        stream.add(findings)
+        stream.close()
+        return
+    if fmt in ("sarif", "junit"):
+        write(_render(fmt, list(findings), files, reader, to_stdout))
+        return
+    if fmt == "github":
+        from skpgen.lint.formats import format_github as one
+    elif fmt == "concise":
+        one = format_concise
+    else:
+        colour = to_stdout and use_colour()
+
+        def one(group: Sequence[Finding]) -> str:
+            return format_full(group, reader, colour=colour)
+
+    group: list[Finding] = []
+    first = True
+    for f in findings:
+        if group and (f.file != group[0].file or len(group) >= 500 and fmt != "full"):
+            write(("" if first or fmt != "full" else "\n") + one(group))
+            first = False
+            group = []
+        group.append(f)
+    if group:
+        write(("" if first or fmt != "full" else "\n") + one(group))
 
 
 def write_output(path: Path, text: str) -> None:
@@ -200,16 +277,16 @@ def _render(fmt: str, findings: list[Finding], files: list[str], reader, to_stdo
     return format_full(findings, reader, colour=to_stdout and use_colour())
 
 
-def _summary(findings: list[Finding], files: list[str], lang: str) -> None:
+def _summary(tally: _Tally, n_files: int, lang: str) -> None:
     from skpgen.lint.context import lt
 
-    if findings:
-        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-        click.echo(lt("cli.summary_findings", lang, n=len(findings), errors=counts["error"],
-                      warnings=counts["warning"], infos=counts["info"], files=len({f.file for f in findings}),
-                      total=len(files)), err=True)
+    counts = tally.counts
+    if any(counts.values()):
+        click.echo(lt("cli.summary_findings", lang, n=sum(counts.values()), errors=counts["error"],
+                      warnings=counts["warning"], infos=counts["info"], files=tally.files,
+                      total=n_files), err=True)
     else:
-        click.echo(lt("cli.summary_clean", lang, total=len(files)), err=True)
+        click.echo(lt("cli.summary_clean", lang, total=n_files), err=True)
 
 
 @click.command()

@@ -1,0 +1,254 @@
+"""The lint cache (ruff's model): a repeated ``skpgen lint`` over unchanged files answers from disk.
+
+Location: ``.skpgen_cache/`` at the project root (the folder of the configuration file that was
+found, else the working directory; ``SKPGEN_CACHE_DIR`` overrides it). The folder holds a
+``.gitignore`` containing ``*``, so it never lands in git. ``--no-cache`` bypasses it.
+
+One entry per linted file, in a folder per *run key*: a hash of everything besides the file that
+can change its findings — the effective configuration, the vocabulary (built-in word lists and
+``--vocab`` contents), the language, the ``--previous`` plans, the skpgen version and a fingerprint
+of the installed code, rules data and schema. An entry is named by the file's display path and
+holds the BLAKE2 hash of the file's bytes; it answers only when that hash matches the file as read
+now. Besides the file's own findings, an entry keeps its cross-file facts (the states the BATCH
+rules collect: R406's offered ids and references, P623's periods), so the cross-file rules are
+judged afresh on every run from the facts of all files: a changed supervisor plan re-checks its
+subordinates' references although their entries are hits.
+
+Safety: entries are written to a temporary file and renamed (concurrent runs see an old or a new
+complete entry, never a partial one); an entry that cannot be read or does not verify (corrupt,
+truncated, another key) is a miss and is rewritten; entries are read with an unpickler that only
+rebuilds skpgen's own classes and plain containers. Size: at most ``KEEP_KEYS`` run-key folders
+are kept (the least recently used are deleted), and within one, entries of files no longer linted
+are pruned once they outnumber the files of the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR_NAME = ".skpgen_cache"
+FORMAT = 1  # bump when the entry layout changes
+KEEP_KEYS = 4
+PRUNE_SLACK = 1000  # stale entries tolerated beyond the files of the run before pruning
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def cache_root(config_source: str | None, config_root: Path) -> Path:
+    """``SKPGEN_CACHE_DIR``, else ``.skpgen_cache/`` beside the configuration found, else in the cwd."""
+    env = os.environ.get("SKPGEN_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = config_root if config_source else Path.cwd()
+    return base / CACHE_DIR_NAME
+
+
+def _fingerprint_tree(h: Any, top: Path, suffixes: tuple[str, ...]) -> None:
+    """Names, sizes and modification times of the files under ``top`` (cheap: no reads)."""
+    stack = [top]
+    found = []
+    while stack:
+        d = stack.pop()
+        try:
+            with os.scandir(d) as it:
+                for e in it:
+                    if e.is_dir(follow_symlinks=False):
+                        if e.name != "__pycache__":
+                            stack.append(Path(e.path))
+                    elif e.name.endswith(suffixes):
+                        st = e.stat()
+                        found.append(f"{e.path}\0{st.st_size}\0{st.st_mtime_ns}")
+        except OSError:
+            continue
+    for line in sorted(found):
+        h.update(line.encode("utf-8", "surrogateescape"))
+
+
+def code_fingerprint() -> bytes:
+    """skpgen's version and its installed code, rule data and schema (a changed rule in a
+    development checkout invalidates the cache although the version did not move)."""
+    import skpgen
+    from skpgen.resources import resource_path
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{skpgen.__version__}\0{FORMAT}".encode())
+    _fingerprint_tree(h, Path(skpgen.__file__).parent, (".py", ".toml", ".json", ".j2", ".yaml", ".txt"))
+    for name in ("schemas", "rules"):
+        try:
+            _fingerprint_tree(h, resource_path(name), (".json", ".txt", ".yaml"))
+        except FileNotFoundError:
+            pass
+    return h.digest()
+
+
+def vocab_fingerprint(extra_dir: str | None) -> bytes:
+    """The contents of the built-in word lists and of the ``--vocab``/config vocabulary folder."""
+    from skpgen.resources import resource_path
+
+    h = hashlib.blake2b(digest_size=16)
+    folders = [resource_path("rules")] + ([Path(extra_dir)] if extra_dir else [])
+    for folder in folders:
+        h.update(str(folder).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            names = sorted(p for p in os.listdir(folder) if p.endswith(".txt"))
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(folder / name, "rb") as fh:
+                    h.update(name.encode() + b"\0" + digest(fh.read()))
+            except OSError:
+                h.update(name.encode() + b"\0?")
+    return h.digest()
+
+
+def run_key(config: Any, lang: str, previous: list[Path] | None) -> str:
+    """The hash of everything besides a file's bytes that can change its lint findings."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(code_fingerprint())
+    h.update(vocab_fingerprint(config.vocab))
+    h.update(repr((lang, config.select, config.ignore, sorted(config.severity.items()),
+                   sorted((k, sorted(v.items())) for k, v in config.options.items()),
+                   config.per_file_ignores, config.vocab, config.max_bytes,
+                   str(config.root))).encode("utf-8", "surrogateescape"))
+    for p in previous or []:
+        h.update(str(p).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            with open(p, "rb") as fh:
+                h.update(digest(fh.read()))
+        except OSError:
+            h.update(b"?")
+    return h.hexdigest()
+
+
+class _Unpickler(pickle.Unpickler):
+    """Rebuilds only skpgen's classes (findings, directives, rule facts) and plain containers."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "skpgen" or module.startswith("skpgen.") or \
+                (module == "builtins" and name in ("set", "frozenset", "tuple", "list", "dict")):
+            found = super().find_class(module, name)
+            if isinstance(found, type):  # classes only: no function can be called by an entry
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name}")
+
+
+class LintCache:
+    """Entries of one run key under ``root``; every failure only turns into a miss."""
+
+    def __init__(self, root: Path, key: str):
+        self.root = root
+        self.dir = root / f"lint-{key[:32]}"
+        self.ready = False
+        self.broken = False
+        self.used: set[str] = set()
+        self.writes = 0
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _prepare(self) -> bool:
+        if self.ready or self.broken:
+            return self.ready
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            ignore = self.root / ".gitignore"
+            if not ignore.exists():
+                _atomic_write(ignore, b"# skpgen lint cache: never committed\n*\n")
+            self.dir.mkdir(exist_ok=True)
+            os.utime(self.dir)  # most recently used run key (pruning keeps the newest)
+            self.ready = True
+        except OSError:
+            self.broken = True
+        return self.ready
+
+    def _name(self, display: str) -> str:
+        return hashlib.blake2b(display.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+    def path_for(self, display: str) -> Path:
+        name = self._name(display)
+        self.used.add(name)
+        return self.dir / name[:2] / name
+
+    # -- entries --------------------------------------------------------------------------------
+    def get(self, display: str, content_digest: bytes) -> Any:
+        """The stored outcome of ``display`` when its content hash matches, else None."""
+        if not self._prepare():
+            return None
+        try:
+            with open(self.path_for(display), "rb") as fh:
+                raw = fh.read()
+            entry = _Unpickler(io.BytesIO(raw)).load()
+            fmt, file, digest_, outcome = entry
+        except Exception:  # noqa: BLE001 - missing, unreadable or corrupt: a miss
+            return None
+        if fmt != FORMAT or file != display or digest_ != content_digest:
+            return None
+        return outcome
+
+    def put(self, display: str, content_digest: bytes, outcome: Any) -> None:
+        if not self._prepare():
+            return
+        target = self.path_for(display)
+        try:
+            data = pickle.dumps((FORMAT, display, content_digest, outcome), protocol=pickle.HIGHEST_PROTOCOL)
+            target.parent.mkdir(exist_ok=True)
+            _atomic_write(target, data)
+            self.writes += 1
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
+            pass
+
+    # -- size -----------------------------------------------------------------------------------
+    def prune(self, files_in_run: int) -> None:
+        """Keep the newest ``KEEP_KEYS`` run-key folders; in this one, drop entries of files that
+        were not part of this run once there are more than ``files_in_run + PRUNE_SLACK``."""
+        if not self.ready:
+            return
+        import shutil
+
+        try:
+            keys = sorted((e for e in os.scandir(self.root) if e.is_dir() and e.name.startswith("lint-")),
+                          key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        except OSError:
+            return
+        for old in keys[KEEP_KEYS:]:
+            if old.path != str(self.dir):
+                shutil.rmtree(old.path, ignore_errors=True)
+        if self.writes == 0:
+            return  # nothing new: the folder did not grow
+        try:
+            entries = [(shard.path, e.name) for shard in os.scandir(self.dir) if shard.is_dir()
+                       for e in os.scandir(shard.path)]
+        except OSError:
+            return
+        if len(entries) <= files_in_run + PRUNE_SLACK:
+            return
+        for shard, name in entries:
+            if name not in self.used:
+                try:
+                    os.unlink(os.path.join(shard, name))
+                except OSError:
+                    pass
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+__all__ = ["CACHE_DIR_NAME", "LintCache", "cache_root", "digest", "run_key"]

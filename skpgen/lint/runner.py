@@ -1,0 +1,244 @@
+"""Linting a batch of files: the cache, the workers, the cross-file rules, the SPEC §9 order.
+
+:func:`lint_batch` lints each file once (or takes it from the lint cache), on ``jobs`` processes,
+and returns a :class:`LintRun` whose :meth:`LintRun.findings` yields every finding sorted by file,
+line, column — the per-file findings merged with those of the cross-file rules.
+
+Each file's work gives an :class:`Outcome`: its findings, and its *facts* for the cross-file rules
+(the states the BATCH rules collect, with the file's suppression directives). Workers compute
+outcomes; this process combines the facts and runs the rules' ``finish`` once, so R406/P623 (and
+any later BATCH rule) see every file of the run whatever the number of workers, and a file whose
+outcome came from the cache still contributes its facts.
+
+Memory stays flat in the number of files: files are processed in sorted order, each outcome's
+findings are spooled to a temporary file as they arrive and read back once, merged with the
+(few) cross-file findings, when the output is written. What grows with the files is only their
+cross-file facts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from skpgen.findings import Finding
+
+# Findings held in memory before the run spools them to a temporary file (~0.5 KiB each): small
+# batches never touch the disk, large ones stay flat.
+HOLD_IN_MEMORY = 5000
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What linting one file gives (picklable: it crosses processes and lives in the cache)."""
+
+    file: str
+    findings: list[Finding]
+    load_failed: bool = False
+    batch: dict[str, list[Any]] = field(default_factory=dict)
+    batch_directives: dict[str, list[Any]] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
+    crashes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Target:
+    path: Path
+    display: str
+
+
+def _read_raw(path: Path, max_bytes: int) -> bytes | None:
+    """A regular file's bytes for the cache lookup (None: not a regular file or unreadable;
+    the worker then reports it)."""
+    try:
+        if not os.path.isfile(path):
+            return None
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError:
+        return None
+
+
+def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
+    """Lint one file into an :class:`Outcome` (stored in ``cache`` when given)."""
+    from skpgen.lint.cache import digest
+    from skpgen.lint.engine import lint_document
+    from skpgen.lint.formats import collect_names
+    from skpgen.loader import DEFAULT_MAX_BYTES, LoadError, load_bytes, read_path
+
+    display = target.display
+    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+    try:
+        raw = read_path(target.path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
+    except LoadError as exc:
+        return Outcome(display, [exc.finding], True)
+    try:
+        doc = load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang)
+    except LoadError as exc:
+        out = Outcome(display, [exc.finding], True)
+    else:
+        mine = dataclasses.replace(settings, batch={}, batch_directives={}, crashes=[])
+        findings = lint_document(doc, mine)
+        out = Outcome(display, findings, False, mine.batch,
+                      {f: d for f, d in mine.batch_directives.items() if d},
+                      frozenset(collect_names(doc.data)), mine.crashes)
+    if cache is not None and not out.crashes and os.path.isfile(target.path):
+        cache.put(display, digest(raw), out)
+    return out
+
+
+# ---- worker side ---------------------------------------------------------------------------------
+
+_SETTINGS: Any = None
+_CACHE: Any = None
+
+
+def _init_worker(settings: Any, cache: Any) -> None:
+    global _SETTINGS, _CACHE
+    _SETTINGS, _CACHE = settings, cache
+    _load_vocab(settings)
+
+
+def _load_vocab(settings: Any) -> None:
+    """The word lists, loaded when the first file is linted (a warm cache run never needs them)."""
+    from skpgen.lint.vocab import VocabError
+
+    try:
+        settings.get_vocab()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VocabError(str(exc)) from exc
+
+
+def _work(target: Target) -> Outcome:
+    return lint_one(target, _SETTINGS, _CACHE)
+
+
+def _warm_up(settings: Any) -> None:
+    """Vocabulary, imports and compiled schema, once, before the workers fork (they inherit them)."""
+    _load_vocab(settings)
+    import skpgen.lint.engine  # noqa: F401
+    import skpgen.lint.formats  # noqa: F401
+    import skpgen.rules  # noqa: F401
+    from skpgen.validate import _fast_validator
+
+    _fast_validator()
+
+
+# ---- the batch -----------------------------------------------------------------------------------
+
+@dataclass
+class LintRun:
+    """The combined result of a batch; :meth:`findings` can be iterated once."""
+
+    n_files: int = 0
+    files: list[str] | None = None
+    load_failed: bool = False
+    crashes: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    hits: int = 0
+    _spool: IO[bytes] | None = None
+    _held: list[list[Finding]] = field(default_factory=list)
+    _n_held: int = 0
+    _cross: list[Finding] = field(default_factory=list)
+
+    def _keep(self, findings: list[Finding]) -> None:
+        """Hold a file's findings: in memory up to ``HOLD_IN_MEMORY`` findings, then on disk."""
+        if self._spool is None:
+            self._held.append(findings)
+            self._n_held += len(findings)
+            if self._n_held <= HOLD_IN_MEMORY:
+                return
+            self._spool = tempfile.TemporaryFile(prefix="skpgen-lint-")
+            held, self._held = self._held, []
+            for fs in held:
+                pickle.dump(fs, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+            return
+        # one pickler per record: no memo kept across them
+        pickle.dump(findings, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def findings(self) -> Iterator[Finding]:
+        """Every finding, sorted by (file, line, column, code); ties keep per-file first."""
+        return heapq.merge(self._spooled(), self._cross, key=Finding.sort_key)
+
+    def _spooled(self) -> Iterator[Finding]:
+        spool = self._spool
+        if spool is None:
+            held, self._held = self._held, []
+            for fs in held:
+                yield from fs
+            return
+        spool.seek(0)
+        try:
+            while True:  # one unpickler per record: no memo kept across them
+                yield from pickle.load(spool)
+        except EOFError:
+            pass
+        finally:
+            spool.close()
+            self._spool = None
+
+
+def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: Any = None, *,
+               keep_files: bool = False, keep_names: bool = False) -> LintRun:
+    """Lint ``targets`` (in the order given: sorted by display name for SPEC §9's order)."""
+    from skpgen.parallel import ordered_map
+
+    run = LintRun(files=[] if keep_files else None)
+    batch: dict[str, list[Any]] = {}
+    batch_directives: dict[str, list[Any]] = {}
+    from skpgen.limits import DEFAULT_MAX_BYTES
+
+    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+
+    def lookup(target: Target) -> Outcome | None:
+        raw = _read_raw(target.path, max_bytes)
+        if raw is None:
+            return None
+        from skpgen.lint.cache import digest
+
+        hit = cache.get(target.display, digest(raw))
+        if hit is not None:
+            run.hits += 1
+        return hit
+
+    for out in ordered_map(_work, targets, jobs, lookup=lookup if cache is not None else None,
+                           initializer=_init_worker, initargs=(settings, cache), warm_up=lambda: _warm_up(settings)):
+        run.n_files += 1
+        if run.files is not None:
+            run.files.append(out.file)
+        run.load_failed |= out.load_failed
+        run.crashes.extend(out.crashes)
+        if keep_names:
+            run.names |= out.names
+        for code, states in out.batch.items():
+            batch.setdefault(code, []).extend(states)
+        batch_directives.update(out.batch_directives)
+        if out.findings:
+            run._keep(out.findings)
+    if batch:
+        from skpgen.lint.engine import finish_batch
+
+        acc = dataclasses.replace(settings, batch=batch, batch_directives=batch_directives, crashes=[])
+        run._cross = finish_batch(acc)
+        run.crashes.extend(acc.crashes)
+    if cache is not None:
+        cache.prune(run.n_files)
+    return run
+
+
+def sorted_targets(targets: Sequence[Any]) -> list[Target]:
+    """Targets in display order, each display once (a file named twice is linted once)."""
+    seen: dict[str, Target] = {}
+    for t in targets:
+        seen.setdefault(t.display, Target(t.path, t.display))
+    return [seen[k] for k in sorted(seen)]
+
+
+__all__ = ["LintRun", "Outcome", "Target", "lint_batch", "lint_one", "sorted_targets"]

@@ -1,0 +1,347 @@
+"""Scale (SPEC §8 v1.1, issue 16): --jobs for lint and validate, the lint cache, flat memory.
+
+Everything here checks behaviour and output, never time (speed is measured in bench/).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skpgen.lint.cache import CACHE_DIR_NAME, FORMAT, LintCache, digest, run_key
+from skpgen.lint.config import Config
+from skpgen.parallel import ordered_map
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from gen import plan  # noqa: E402  (the benchmark's realistic generated plans)
+
+SUPERVISOR_NIP = "197002021995032001"
+FORMATS = ["json", "concise", "full", "sarif", "github", "junit"]
+
+
+def _supervisor(ids: tuple[str, ...] = ("K1", "K2")) -> str:
+    text = plan(random.Random(7), 5000)
+    text = text.replace('nip: "', f'nip: "{SUPERVISOR_NIP}" #', 1)  # pegawai.nip is the first nip
+    for old, new in zip(("id: K1", "id: K2"), (f"id: {i}" for i in ids)):
+        text = text.replace(old, new, 1)
+    return text
+
+
+def _subordinate(i: int, ref: str) -> str:
+    text = plan(random.Random(i), i)
+    lines = text.splitlines()
+    # the assessing official is the supervisor; the first kegiatan supports the supervisor's K1
+    pen = lines.index("pejabat_penilai:")
+    lines[pen + 2] = f'  nip: "{SUPERVISOR_NIP}"'
+    k = lines.index("  - id: K1")
+    lines[k + 3] = f'    mendukung: [SS1, "{ref}"]'
+    return "\n".join(lines) + "\n"
+
+
+def make_batch(folder: Path, n: int = 36) -> Path:
+    """A batch large enough for the process pool, with every kind of file the workers must handle:
+    clean and warned plans, a supervisor and subordinates (R406 across files), two plans of one
+    employee with overlapping periods (P623), a suppression, a schema error and broken YAML."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(1)
+    for i in range(n):
+        (folder / f"plan-{i:03d}.skp.yaml").write_text(plan(rng, i), encoding="utf-8")
+    (folder / "atasan.skp.yaml").write_text(_supervisor(), encoding="utf-8")
+    (folder / "bawahan-1.skp.yaml").write_text(_subordinate(9001, f"{SUPERVISOR_NIP}#K1"), encoding="utf-8")
+    (folder / "bawahan-2.skp.yaml").write_text(_subordinate(9002, f"{SUPERVISOR_NIP}#K9"), encoding="utf-8")
+    twin = (folder / "plan-000.skp.yaml").read_text(encoding="utf-8")
+    (folder / "sub").mkdir(exist_ok=True)
+    (folder / "sub" / "mutasi.skp.yaml").write_text(twin.replace('selesai: "2025-12-31"', 'selesai: "2025-06-30"'),
+                                                  encoding="utf-8")
+    supp = (folder / "plan-001.skp.yaml").read_text(encoding="utf-8")
+    (folder / "plan-001.skp.yaml").write_text(
+        supp.replace("jadwal_review:", "# skpgen: file-ignore[P621] -- dicatat di notulen\njadwal_review:"),
+        encoding="utf-8")
+    (folder / "rusak.skp.yaml").write_text("versi: 1\nkegiatan: [\n", encoding="utf-8")
+    (folder / "salah-tipe.skp.yaml").write_text(plan(rng, 77).replace("versi: 1", "versi: satu"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> Path:
+    return make_batch(tmp_path_factory.mktemp("batch") / "plans")
+
+
+def _lint(cli, folder: Path, cwd: Path, *args: str):
+    return cli("lint", str(folder), *args, cwd=cwd, env={"SKPGEN_CACHE_DIR": ""})
+
+
+# ---- the pool ---------------------------------------------------------------------------------
+
+def _pid_of(item: int) -> tuple[int, int]:
+    return item, os.getpid()
+
+
+def test_ordered_map_keeps_order_and_uses_workers() -> None:
+    out = list(ordered_map(_pid_of, range(200), 2, threshold=8))
+    assert [i for i, _ in out] == list(range(200))
+    assert {pid for _, pid in out} - {os.getpid()}, "no item ran in a worker process"
+
+
+def test_ordered_map_small_batches_and_lookups_stay_in_process() -> None:
+    out = list(ordered_map(_pid_of, range(10), 2, threshold=24))
+    assert out == [(i, os.getpid()) for i in range(10)]
+    # items a lookup answers are never computed: 190 hits, 10 misses below the threshold
+    looked = list(ordered_map(_pid_of, range(200), 2, threshold=24,
+                              lookup=lambda i: None if i % 20 == 0 else (i, -1)))
+    assert [i for i, _ in looked] == list(range(200))
+    assert {pid for i, pid in looked if i % 20} == {-1}
+    assert {pid for i, pid in looked if i % 20 == 0} == {os.getpid()}
+
+
+# ---- --jobs: identical output -----------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lint_jobs_1_and_2_give_identical_output(cli, batch: Path, tmp_path: Path, fmt: str) -> None:
+    one = _lint(cli, batch, tmp_path, "--format", fmt, "--no-cache", "--jobs", "1")
+    two = _lint(cli, batch, tmp_path, "--format", fmt, "--no-cache", "--jobs", "2")
+    assert one.returncode == two.returncode == 2  # rusak.skp.yaml cannot be parsed
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert "rusak.skp.yaml" in one.stdout
+    if fmt == "concise":
+        lines = one.stdout.splitlines()
+        keys = []
+        for line in lines:
+            file, ln, col, _ = line.split(":", 3)
+            keys.append((file, int(ln), int(col)))
+        assert keys == sorted(keys), "SPEC §9 order: file, line, column"
+        # cross-file rules judged across the workers: the subordinate's missing K9, the overlap
+        assert any("bawahan-2.skp.yaml" in ln and " R406 " in ln for ln in lines)
+        assert not any("bawahan-1.skp.yaml" in ln and " R406 " in ln for ln in lines)
+        assert any(" P623 " in ln for ln in lines)
+        assert not any("plan-001.skp.yaml" in ln and " P621 " in ln for ln in lines)  # suppressed
+        assert any("salah-tipe.skp.yaml" in ln and " E02" in ln for ln in lines)
+
+
+def test_lint_cached_output_equals_uncached(cli, batch: Path, tmp_path: Path) -> None:
+    ref = _lint(cli, batch, tmp_path, "--format", "json", "--no-cache", "--jobs", "1")
+    cold = _lint(cli, batch, tmp_path, "--format", "json", "--jobs", "2")
+    warm = _lint(cli, batch, tmp_path, "--format", "json", "--jobs", "1")
+    assert ref.stdout == cold.stdout == warm.stdout
+    assert ref.returncode == cold.returncode == warm.returncode == 2
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "json"])
+def test_validate_jobs_1_and_2_give_identical_output(cli, batch: Path, tmp_path: Path, fmt: str) -> None:
+    one = cli("validate", str(batch), "--format", fmt, "--jobs", "1", cwd=tmp_path)
+    two = cli("validate", str(batch), "--format", fmt, "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert (one.stdout, one.stderr) == (two.stdout, two.stderr)
+    assert "salah-tipe.skp.yaml" in one.stdout and "rusak.skp.yaml" in one.stdout
+
+
+# ---- the cache --------------------------------------------------------------------------------
+
+def _entries(cwd: Path) -> list[Path]:
+    return sorted(p for p in (cwd / CACHE_DIR_NAME).glob("lint-*/*/*") if not p.name.startswith(".tmp"))
+
+
+def _mark_cached(cwd: Path, display: str, marker: str) -> None:
+    """Rewrite the cached outcome of ``display`` with a marker message: if a later run prints the
+    marker, that run answered from the cache."""
+    [key_dir] = list((cwd / CACHE_DIR_NAME).glob("lint-*"))
+    cache = LintCache(cwd / CACHE_DIR_NAME, key_dir.name[len("lint-"):])
+    path = cache.path_for(display)
+    fmt, file, dig, outcome = pickle.loads(path.read_bytes())
+    assert outcome.findings, f"{display} has no findings to mark"
+    outcome.findings[0].message = marker
+    path.write_bytes(pickle.dumps((fmt, file, dig, outcome)))
+
+
+def _small_tree(tmp_path: Path) -> tuple[Path, Path]:
+    proj = tmp_path / "proj"
+    folder = proj / "skp"
+    folder.mkdir(parents=True)
+    rng = random.Random(3)
+    for i in range(3):
+        (folder / f"p{i}.skp.yaml").write_text(plan(rng, i), encoding="utf-8")
+    (folder / "atasan.skp.yaml").write_text(_supervisor(), encoding="utf-8")
+    (folder / "bawahan.skp.yaml").write_text(_subordinate(9001, f"{SUPERVISOR_NIP}#K1"), encoding="utf-8")
+    return proj, folder
+
+
+def test_cache_location_gitignore_and_hit(cli, tmp_path: Path) -> None:
+    proj, folder = _small_tree(tmp_path)
+    first = _lint(cli, Path("skp"), proj, "--format", "concise")
+    assert (proj / CACHE_DIR_NAME / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert len(_entries(proj)) == 5
+    _mark_cached(proj, "skp/p0.skp.yaml", "DARI-CACHE")
+    again = _lint(cli, Path("skp"), proj, "--format", "concise")
+    assert "DARI-CACHE" in again.stdout
+    assert again.stdout.replace("DARI-CACHE", "") != first.stdout  # only the marked message differs
+    nocache = _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache")
+    assert nocache.stdout == first.stdout
+
+
+def test_cache_miss_on_content_change(cli, tmp_path: Path) -> None:
+    proj, folder = _small_tree(tmp_path)
+    _lint(cli, Path("skp"), proj, "--format", "concise")
+    _mark_cached(proj, "skp/p0.skp.yaml", "DARI-CACHE-0")
+    _mark_cached(proj, "skp/p1.skp.yaml", "DARI-CACHE-1")
+    p0 = folder / "p0.skp.yaml"
+    p0.write_text(p0.read_text(encoding="utf-8") + "# diubah\n", encoding="utf-8")
+    out = _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    assert "DARI-CACHE-0" not in out  # changed file: linted again
+    assert "DARI-CACHE-1" in out      # unchanged file: from the cache
+
+
+def test_cache_miss_on_config_and_vocab_change(cli, tmp_path: Path) -> None:
+    proj, folder = _small_tree(tmp_path)
+    (proj / ".skpgen.yaml").write_text("ignore: [S104]\n", encoding="utf-8")
+    _lint(cli, Path("skp"), proj, "--format", "concise")
+    _mark_cached(proj, "skp/p0.skp.yaml", "DARI-CACHE")
+    assert "DARI-CACHE" in _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    (proj / ".skpgen.yaml").write_text("ignore: [S104, S105]\n", encoding="utf-8")
+    assert "DARI-CACHE" not in _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    # the vocabulary: a word list's content changes, the folder name does not
+    vocab = proj / "kosakata"
+    vocab.mkdir()
+    (vocab / "frasa-kabur.txt").write_text("frasa contoh\n", encoding="utf-8")
+    _lint(cli, Path("skp"), proj, "--format", "concise", "--vocab", "kosakata")
+    key_dirs = {p.name for p in (proj / CACHE_DIR_NAME).glob("lint-*")}
+    (vocab / "frasa-kabur.txt").write_text("frasa contoh\nfrasa lain\n", encoding="utf-8")
+    _lint(cli, Path("skp"), proj, "--format", "concise", "--vocab", "kosakata")
+    assert len({p.name for p in (proj / CACHE_DIR_NAME).glob("lint-*")} - key_dirs) == 1
+
+
+def test_run_key_covers_version_config_vocab_lang_previous(tmp_path: Path, monkeypatch) -> None:
+    import skpgen
+
+    cfg = Config()
+    base = run_key(cfg, "id", None)
+    assert run_key(Config(), "id", None) == base  # stable
+    assert run_key(cfg, "en", None) != base
+    assert run_key(Config(ignore=["S1"]), "id", None) != base
+    assert run_key(Config(options={"A301": {"ambang_persen": 30}}), "id", None) != base
+    prev = tmp_path / "lalu.skp.yaml"
+    prev.write_text("a: 1\n", encoding="utf-8")
+    with_prev = run_key(cfg, "id", [prev])
+    prev.write_text("a: 2\n", encoding="utf-8")
+    assert with_prev != base and run_key(cfg, "id", [prev]) != with_prev
+    vocab = tmp_path / "v"
+    vocab.mkdir()
+    (vocab / "satuan.txt").write_text("berkas\n", encoding="utf-8")
+    v1 = run_key(Config(vocab=str(vocab)), "id", None)
+    (vocab / "satuan.txt").write_text("berkas\nbundel\n", encoding="utf-8")
+    assert run_key(Config(vocab=str(vocab)), "id", None) != v1
+    monkeypatch.setattr(skpgen, "__version__", "99.0.0")
+    assert run_key(cfg, "id", None) != base
+
+
+def test_changed_supervisor_rechecks_cached_subordinate(cli, tmp_path: Path) -> None:
+    proj, folder = _small_tree(tmp_path)
+    before = _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    assert " R406 " not in before
+    # the supervisor renames K1: the subordinate's file is unchanged (its entry is a hit) but its
+    # reference is now dangling
+    (folder / "atasan.skp.yaml").write_text(_supervisor(("K7", "K2")), encoding="utf-8")
+    after = _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    assert [ln for ln in after.splitlines() if " R406 " in ln and ln.startswith("skp/bawahan.skp.yaml:")]
+    assert after == _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache").stdout
+
+
+def test_corrupt_and_foreign_entries_are_misses(cli, tmp_path: Path) -> None:
+    proj, folder = _small_tree(tmp_path)
+    ref = _lint(cli, Path("skp"), proj, "--format", "json").stdout
+    entries = _entries(proj)
+    entries[0].write_bytes(b"\x80\x05garbage")
+    entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
+    # an entry that would run code when unpickled with plain pickle: refused, never executed
+    marker = tmp_path / "dieksekusi"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    entries[2].write_bytes(pickle.dumps((FORMAT, "x", b"", Evil())))
+    res = _lint(cli, Path("skp"), proj, "--format", "json")
+    assert res.stdout == ref
+    assert not marker.exists()
+    # the bad entries were rewritten: a later run is a hit again
+    _mark_cached(proj, "skp/p0.skp.yaml", "DARI-CACHE")
+    assert "DARI-CACHE" in _lint(cli, Path("skp"), proj, "--format", "json").stdout
+
+
+def test_no_cache_writes_nothing(cli, tmp_path: Path) -> None:
+    proj, folder = _small_tree(tmp_path)
+    _lint(cli, Path("skp"), proj, "--no-cache")
+    assert not (proj / CACHE_DIR_NAME).exists()
+
+
+def test_cache_beside_the_config_file(cli, tmp_path: Path) -> None:
+    proj, folder = _small_tree(tmp_path)
+    (proj / ".skpgen.yaml").write_text("lang: id\n", encoding="utf-8")
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    _lint(cli, folder, elsewhere)
+    assert (proj / CACHE_DIR_NAME / ".gitignore").is_file()
+    assert not (elsewhere / CACHE_DIR_NAME).exists()
+
+
+def test_concurrent_runs_share_the_cache_safely(tmp_path: Path, batch: Path) -> None:
+    proj = tmp_path / "proj"
+    proj.mkdir()
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("SKPGEN_CACHE_DIR", None)
+    cmd = [sys.executable, "-m", "skpgen", "lint", str(batch), "--format", "json", "--jobs", "1"]
+    procs = [subprocess.Popen(cmd, cwd=proj, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    ref = subprocess.run([*cmd, "--no-cache"], cwd=proj, env=env, capture_output=True, text=True)
+    assert all(out == ref.stdout for out, _ in outs)
+    assert all(p.returncode == 2 for p in procs)
+    assert not list((proj / CACHE_DIR_NAME).rglob(".tmp-*")), "a temporary file was left behind"
+    warm = subprocess.run(cmd, cwd=proj, env=env, capture_output=True, text=True)
+    assert warm.stdout == ref.stdout
+
+
+def test_prune_bounds_the_cache(tmp_path: Path) -> None:
+    root = tmp_path / CACHE_DIR_NAME
+    for k in range(6):  # older run keys (another config, an older skpgen)
+        old = LintCache(root, f"{k:032x}")
+        old.put("a.yaml", digest(b"a"), {"x": k})
+    cache = LintCache(root, "f" * 32)
+    for i in range(1500):  # entries of files that are no longer linted
+        cache.put(f"gone-{i}.yaml", digest(b"x"), {"i": i})
+    fresh = LintCache(root, "f" * 32)
+    for i in range(3):
+        fresh.put(f"now-{i}.yaml", digest(b"y"), {"i": i})
+    fresh.prune(files_in_run=3)
+    assert len([p for p in root.iterdir() if p.name.startswith("lint-")]) <= 4
+    kept = sorted(p.name for p in (root / f"lint-{'f' * 32}").glob("*/*"))
+    assert len(kept) == 3
+    assert fresh.get("now-1.yaml", digest(b"y")) == {"i": 1}
+    assert fresh.get("now-1.yaml", digest(b"z")) is None  # another content: a miss
+
+
+# ---- memory: findings spooled to disk give the same output ------------------------------------
+
+def test_spooled_findings_equal_held_findings(batch: Path, monkeypatch) -> None:
+    from skpgen.commands._common import iter_yaml_files
+    from skpgen.lint import runner
+    from skpgen.lint.engine import Settings
+
+    targets = runner.sorted_targets(list(iter_yaml_files([batch], "id", [])))
+
+    def run_all() -> list[tuple]:
+        run = runner.lint_batch(targets, Settings(config=Config(), lang="id"), jobs=1)
+        return [(f.file, f.line, f.column, f.code, f.message) for f in run.findings()]
+
+    held = run_all()
+    monkeypatch.setattr(runner, "HOLD_IN_MEMORY", 1)
+    spooled = run_all()
+    assert spooled == held
+    assert len(held) > 30 and held == sorted(held, key=lambda t: (t[0], t[1], t[2], t[3]))
