@@ -22,7 +22,7 @@ import yaml
 from lxml import etree
 
 from skpgen.commands.render import Options, output_name, render_plan
-from skpgen.commands.validate import load_and_validate
+from skpgen.pipeline import load_and_validate
 from skpgen.render import chart
 from skpgen.render.context import CONTEXT_NAMES, build_context, with_form
 from skpgen.render.engine import RenderError, Template, check_template

@@ -131,7 +131,7 @@ def core_properties(plan: Mapping[str, Any], title: str) -> Any:
 
 def render_plan(path: str, display: str, opts: Options) -> Result:
     """Load, validate, score and render one plan; write its documents. Never raises for bad input."""
-    from skpgen.commands.validate import load_and_validate
+    from skpgen.pipeline import load_and_validate
     from skpgen.fsutil import atomic_write_bytes
     from skpgen.render.context import build_context, with_form
     from skpgen.render.engine import RenderError
@@ -223,12 +223,12 @@ def _work(item: tuple[str, str]) -> Result:
 
 def _warm_up(opts: Options) -> None:
     """Import the render path and compile the templates once, before the workers fork."""
-    from skpgen.commands.validate import load_and_validate  # noqa: F401
+    from skpgen.pipeline import load_and_validate  # noqa: F401
     from skpgen.render.context import build_context  # noqa: F401
     from skpgen.render.forms import all_forms, load_template
-    from skpgen.validate import _fast_validator
+    from skpgen.pipeline import warm_up
 
-    _fast_validator()
+    warm_up()
     if opts.template:
         load_template(Path(opts.template))
         return
