@@ -21,7 +21,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from skpgen.commands.render import Options, output_name, render_plan
+from skpgen.render.batch import Options, output_name, render_plan
 from skpgen.pipeline import load_and_validate
 from skpgen.render import chart
 from skpgen.render.context import CONTEXT_NAMES, build_context, with_form
