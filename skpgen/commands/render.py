@@ -218,7 +218,7 @@ def check(file: Path, lang: str | None) -> None:
     """Periksa templat .docx tanpa data: tag terpecah, kutip lengkung, blok tidak seimbang, jalur data
     yang tidak dikenal skema. Kode keluar: 0 tanpa kesalahan; 1 ada kesalahan; 2 berkas tak terbaca."""
     from skpgen.render.context import CONTEXT_NAMES
-    from skpgen.render.engine import check_template
+    from skpgen.render.check import check_template
 
     lang = resolve_lang(lang)
     issues = check_template(file, allowed_names=CONTEXT_NAMES)
