@@ -42,9 +42,14 @@ def _call(item: Any) -> Any:
     return _WORK(item)
 
 
-def _init(work: Callable[[Any], Any], initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+def _init(work: Callable[[Any], Any], initializer: Callable[..., None] | None, initargs: tuple[Any, ...],
+          in_worker: bool = False) -> None:
     global _WORK
     _WORK = work
+    if in_worker:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     if initializer is not None:
         initializer(*initargs)
 
@@ -91,7 +96,7 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
         if warm_up is not None:
             warm_up()
         return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                                   initargs=(work, initializer, initargs))
+                                   initargs=(work, initializer, initargs, True))
 
     def head_ready() -> bool:
         head = pending[0]

@@ -7,47 +7,10 @@ from pathlib import Path
 
 import click
 
-from skpgen.commands._common import Target, format_option, iter_yaml_files, lang_option, paths_argument, resolve_lang
-from skpgen.findings import Finding
+from skpgen.commands._common import format_option, iter_yaml_files, lang_option, paths_argument, resolve_lang
 from skpgen.i18n import t
-from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, LoadError, load_path
-from skpgen.report import JsonArrayStream, format_concise, format_full, sort_findings, source_reader, use_colour
-
-
-def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                      max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Document | None, list[Finding], bool]:
-    """Load and validate one file: (document or None, findings, whether loading failed)."""
-    try:
-        doc = load_path(path, max_bytes=max_bytes, max_depth=max_depth, lang=lang, display_name=display)
-    except LoadError as exc:
-        return None, [exc.finding], True
-    from skpgen.validate import validate_document
-
-    return doc, validate_document(doc, lang), False
-
-
-_OPTS: tuple[str, int, int, bool] = ("id", DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, False)
-
-
-def _init_worker(opts: tuple[str, int, int, bool]) -> None:
-    global _OPTS
-    _OPTS = opts
-
-
-def _warm_up() -> None:
-    """The validator compiled once before the workers fork (they inherit it)."""
-    from skpgen.validate import _fast_validator
-
-    _fast_validator()
-
-
-def _check(target: Target) -> tuple[str, list[Finding], bool, list[str] | None]:
-    """One file (in a worker or here): display name, sorted findings, load failure, and the source
-    lines when the ``full`` format will show them."""
-    lang, max_bytes, max_depth, want_lines = _OPTS
-    doc, findings, failed = load_and_validate(target.path, target.display, lang, max_bytes, max_depth)
-    lines = doc.lines if (want_lines and findings and doc is not None) else None
-    return target.display, sort_findings(findings), failed, lines
+from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from skpgen.report import JsonArrayStream, format_concise, format_full, source_reader, use_colour
 
 
 @click.command()
@@ -67,7 +30,8 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
 
     Kode keluar: 0 valid; 1 ada kesalahan skema; 2 berkas tak terbaca/tak terurai atau argumen salah.
     """
-    from skpgen.parallel import default_jobs, ordered_map
+    from skpgen.parallel import default_jobs
+    from skpgen.pipeline import validate_batch
 
     lang = resolve_lang(lang)
     errors: list[str] = []
@@ -82,8 +46,7 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
     colour = use_colour()
     load_failed = False
     n_files = n_bad = n_findings = 0
-    results = ordered_map(_check, targets, jobs or default_jobs(), initializer=_init_worker,
-                          initargs=((lang, max_bytes, max_depth, fmt == "full"),), warm_up=_warm_up)
+    results = validate_batch(targets, jobs or default_jobs(), lang, max_bytes, max_depth, keep_lines=fmt == "full")
     for display, findings, failed, lines in results:
         n_files += 1
         load_failed |= failed

@@ -126,9 +126,9 @@ def _warm_up(settings: Any) -> None:
     import skpgen.lint.engine  # noqa: F401
     import skpgen.lint.formats  # noqa: F401
     import skpgen.rules  # noqa: F401
-    from skpgen.validate import _fast_validator
+    from skpgen.pipeline import warm_up
 
-    _fast_validator()
+    warm_up()
 
 
 # ---- the batch -----------------------------------------------------------------------------------

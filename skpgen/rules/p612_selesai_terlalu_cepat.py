@@ -56,9 +56,10 @@ MESSAGE = {
 def _suggest(aspek: str, a, lang: str) -> str:
     """The realised value as the new target: "6 bulan" for waktu, "Rp 35.000.000" for biaya."""
     from skpgen.scoring import fmt_plain
+    from skpgen.scoring.format import fmt_rupiah
 
     if aspek == "biaya":
-        return "Rp " + f"{int(a.realisasi):,}".replace(",", ".")
+        return fmt_rupiah(a.realisasi)
     return f"{fmt_plain(a.realisasi)} {a.satuan or 'bulan'}"
 
 

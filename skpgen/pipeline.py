@@ -1,0 +1,63 @@
+"""The shared first step of every command that reads plans: load one file, then validate it.
+
+Commands (validate, score, render, status, dashboard, diff, …) import :func:`load_and_validate`
+from here; no command imports another command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from skpgen.findings import Finding
+from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, LoadError, load_path
+
+
+def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                      max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Document | None, list[Finding], bool]:
+    """Load and validate one file: (document or None, findings, whether loading failed)."""
+    try:
+        doc = load_path(path, max_bytes=max_bytes, max_depth=max_depth, lang=lang, display_name=display)
+    except LoadError as exc:
+        return None, [exc.finding], True
+    from skpgen.validate import validate_document
+
+    return doc, validate_document(doc, lang), False
+
+
+def warm_up() -> None:
+    """Import the validation path and compile the schema validator now (before worker processes
+    fork, so that they inherit it instead of compiling it each)."""
+    from skpgen.validate import prepare
+
+    prepare()
+
+
+# ---- a batch on several processes (skpgen validate) -------------------------------------------
+
+_BATCH_OPTS: tuple[str, int, int, bool] = ("id", DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, False)
+
+
+def _init_batch(opts: tuple[str, int, int, bool]) -> None:
+    global _BATCH_OPTS
+    _BATCH_OPTS = opts
+
+
+def _check(target: Any) -> tuple[str, list[Finding], bool, list[str] | None]:
+    lang, max_bytes, max_depth, keep_lines = _BATCH_OPTS
+    doc, findings, failed = load_and_validate(target.path, target.display, lang, max_bytes, max_depth)
+    lines = doc.lines if (keep_lines and findings and doc is not None) else None
+    return target.display, sorted(findings, key=Finding.sort_key), failed, lines
+
+
+def validate_batch(targets: Iterable[Any], jobs: int, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                   max_depth: int = DEFAULT_MAX_DEPTH, keep_lines: bool = False,
+                   ) -> Iterator[tuple[str, list[Finding], bool, list[str] | None]]:
+    """Each target (``.path``, ``.display``) loaded and validated, on ``jobs`` processes, in the
+    order given: (display name, sorted findings, load failed, source lines when ``keep_lines`` and
+    there are findings)."""
+    from skpgen.parallel import ordered_map
+
+    return ordered_map(_check, targets, jobs, initializer=_init_batch,
+                       initargs=((lang, max_bytes, max_depth, keep_lines),), warm_up=warm_up)
