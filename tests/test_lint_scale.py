@@ -152,13 +152,18 @@ def _entries(cwd: Path) -> list[Path]:
 def _mark_cached(cwd: Path, display: str, marker: str) -> None:
     """Rewrite the cached outcome of ``display`` with a marker message: if a later run prints the
     marker, that run answered from the cache."""
+    import marshal
+
+    from skpgen.lint.runner import decode, encode
+
     [key_dir] = list((cwd / CACHE_DIR_NAME).glob("lint-*"))
     cache = LintCache(cwd / CACHE_DIR_NAME, key_dir.name[len("lint-"):])
     path = cache.path_for(display)
-    fmt, file, dig, outcome = pickle.loads(path.read_bytes())
+    fmt, file, dig, value = marshal.loads(path.read_bytes())
+    outcome = decode(file, value)
     assert outcome.findings, f"{display} has no findings to mark"
     outcome.findings[0].message = marker
-    path.write_bytes(pickle.dumps((fmt, file, dig, outcome)))
+    cache.put(display, dig, encode(outcome))
 
 
 def _small_tree(tmp_path: Path) -> tuple[Path, Path]:
@@ -259,14 +264,19 @@ def test_corrupt_and_foreign_entries_are_misses(cli, tmp_path: Path) -> None:
     entries = _entries(proj)
     entries[0].write_bytes(b"\x80\x05garbage")
     entries[1].write_bytes(entries[1].read_bytes()[:40])  # truncated
-    # an entry that would run code when unpickled with plain pickle: refused, never executed
+    # rule facts that are objects are pickled inside an entry: one that would run code when
+    # unpickled with plain pickle is refused, never executed
     marker = tmp_path / "dieksekusi"
 
     class Evil:
         def __reduce__(self):
             return (os.system, (f"touch {marker}",))
 
-    entries[2].write_bytes(pickle.dumps((FORMAT, "x", b"", Evil())))
+    import marshal
+
+    fmt, file, dig, value = marshal.loads(entries[2].read_bytes())
+    evil = (value[0], value[1], ("p", pickle.dumps(Evil())), value[3], value[4])
+    entries[2].write_bytes(marshal.dumps((fmt, file, dig, evil)))
     res = _lint(cli, Path("skp"), proj, "--format", "json")
     assert res.stdout == ref
     assert not marker.exists()
@@ -325,6 +335,28 @@ def test_prune_bounds_the_cache(tmp_path: Path) -> None:
     assert len(kept) == 3
     assert fresh.get("now-1.yaml", digest(b"y")) == {"i": 1}
     assert fresh.get("now-1.yaml", digest(b"z")) is None  # another content: a miss
+
+
+def test_unpickler_refuses_functions_and_foreign_classes() -> None:
+    from skpgen.lint.cache import pack, unpack
+    from skpgen.lint.suppression import Directive
+
+    d = Directive(3, 1, 10, "ignore", ["S101"], "alasan", 4)
+    assert unpack(pack({"x": [d]})) == {"x": [d]}  # skpgen's own classes come back
+    for bad in (pickle.dumps(os.system), pickle.dumps(Path("/etc"))):
+        with pytest.raises(pickle.UnpicklingError):
+            unpack(("p", bad))
+
+
+def test_warm_lint_path_imports_no_parser_scoring_or_schema() -> None:
+    """What a cached run needs (config, cache, runner, rule registry for the cross-file rules)
+    loads neither YAML, the scoring library nor jsonschema: start-up stays small."""
+    code = ("import sys, skpgen.commands.lint, skpgen.lint.runner, skpgen.lint.cache, skpgen.rules, "
+            "skpgen.lint.engine, skpgen.parallel; "
+            "print(sorted(m for m in ('yaml', 'skpgen.loader', 'skpgen.scoring', 'jsonschema', "
+            "'fastjsonschema') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]", out.stderr
 
 
 # ---- memory: findings spooled to disk give the same output ------------------------------------

@@ -48,6 +48,24 @@ class Outcome:
     crashes: list[str] = field(default_factory=list)
 
 
+def encode(out: Outcome) -> tuple[Any, ...]:
+    """An outcome as plain data for the cache (the file name is the entry's own)."""
+    from skpgen.lint.cache import pack
+
+    return (tuple((f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity, f.message, f.kegiatan)
+                  for f in out.findings),
+            out.load_failed, pack((out.batch, out.batch_directives)), out.names, tuple(out.crashes))
+
+
+def decode(file: str, value: tuple[Any, ...]) -> Outcome:
+    from skpgen.lint.cache import unpack
+
+    findings, load_failed, packed, names, crashes = value
+    batch, directives = unpack(packed)
+    return Outcome(file, [Finding(file, *f) for f in findings], bool(load_failed), batch, directives,
+                   frozenset(names), list(crashes))
+
+
 @dataclass(slots=True)
 class Target:
     path: Path
@@ -90,7 +108,7 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
                       {f: d for f, d in mine.batch_directives.items() if d},
                       frozenset(collect_names(doc.data)), mine.crashes)
     if cache is not None and not out.crashes and os.path.isfile(target.path):
-        cache.put(display, digest(raw), out)
+        cache.put(display, digest(raw), encode(out))
     return out
 
 
@@ -203,9 +221,14 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
             return None
         from skpgen.lint.cache import digest
 
-        hit = cache.get(target.display, digest(raw))
-        if hit is not None:
-            run.hits += 1
+        value = cache.get(target.display, digest(raw))
+        if value is None:
+            return None
+        try:
+            hit = decode(target.display, value)
+        except Exception:  # noqa: BLE001 - an entry of another shape: a miss
+            return None
+        run.hits += 1
         return hit
 
     for out in ordered_map(_work, targets, jobs, lookup=lookup if cache is not None else None,

@@ -56,7 +56,7 @@ from collections.abc import Iterator
 
 from skpgen.findings import Finding
 from skpgen.rules._util import is_number, label
-from skpgen.scoring.format import fmt_plain
+# skpgen.scoring is imported where a plan is checked: loading the rule registry stays cheap
 
 CODE = "P618"
 NAME = "biaya-melebihi-target"
@@ -70,6 +70,8 @@ MESSAGE = {
 
 
 def check(ctx) -> Iterator[Finding]:
+    from skpgen.scoring.format import fmt_plain
+
     for i, k in ctx.kegiatan():
         target, real = k.get("target"), k.get("realisasi")
         if not isinstance(target, dict) or not isinstance(real, dict):
