@@ -38,7 +38,7 @@ def _scored_files(paths: tuple[Path, ...], lang: str, max_bytes: int, max_depth:
     """Yield (display name, plan data, score) for each file that loads and validates.
 
     Problems go to stderr as located messages; ``state`` collects what decides the exit code."""
-    from skpgen.commands.validate import load_and_validate
+    from skpgen.pipeline import load_and_validate
     from skpgen.report import format_concise, sort_findings
 
     dir_errors: list[str] = []
