@@ -158,7 +158,7 @@ def _mark_cached(cwd: Path, display: str, marker: str) -> None:
 
     [key_dir] = list((cwd / CACHE_DIR_NAME).glob("lint-*"))
     cache = LintCache(cwd / CACHE_DIR_NAME, key_dir.name[len("lint-"):])
-    path = cache.path_for(display)
+    path = Path(cache.path_for(display))
     fmt, file, dig, value = marshal.loads(path.read_bytes())
     outcome = decode(file, value)
     assert outcome.findings, f"{display} has no findings to mark"

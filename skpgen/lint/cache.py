@@ -170,6 +170,7 @@ class LintCache:
     def __init__(self, root: Path, key: str):
         self.root = root
         self.dir = root / f"lint-{key[:32]}"
+        self._dir_str = str(self.dir)
         self.ready = False
         self.broken = False
         self.used: set[str] = set()
@@ -191,13 +192,11 @@ class LintCache:
             self.broken = True
         return self.ready
 
-    def _name(self, display: str) -> str:
-        return hashlib.blake2b(display.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-
-    def path_for(self, display: str) -> Path:
-        name = self._name(display)
+    def path_for(self, display: str) -> str:
+        """The entry file of ``display`` (a string: pathlib costs more than the read itself here)."""
+        name = hashlib.blake2b(display.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
         self.used.add(name)
-        return self.dir / name[:2] / name
+        return f"{self._dir_str}/{name[:2]}/{name}"
 
     # -- entries ---------------------------------------------------------------------------------
     def get(self, display: str, content_digest: bytes) -> Any:
@@ -217,7 +216,7 @@ class LintCache:
         """Store ``value`` (plain data: what :mod:`marshal` writes) for ``display``."""
         if not self._prepare():
             return
-        target = self.path_for(display)
+        target = Path(self.path_for(display))
         try:
             data = marshal.dumps((FORMAT, display, content_digest, value))
             target.parent.mkdir(exist_ok=True)

@@ -22,6 +22,7 @@ import dataclasses
 import heapq
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -76,12 +77,24 @@ def _read_raw(path: Path, max_bytes: int) -> bytes | None:
     """A regular file's bytes for the cache lookup (None: not a regular file or unreadable;
     the worker then reports it)."""
     try:
-        if not os.path.isfile(path):
-            return None
-        with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO never blocks here
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks, left = [], max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
