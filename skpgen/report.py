@@ -51,8 +51,16 @@ def file_reader(max_bytes: int = 2 * 1024 * 1024) -> Callable[[str], list[str] |
 
 def read_lines(file: str, max_bytes: int = 2 * 1024 * 1024) -> list[str] | None:
     """A file's lines, tolerant (None: unreadable or binary)."""
+    import stat
+
+    try:  # only a regular file: reading a FIFO named like an input would block forever
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
     try:
-        with open(file, "rb") as fh:
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
             raw = fh.read(max_bytes)
     except OSError:
         return None

@@ -256,6 +256,22 @@ def test_changed_supervisor_rechecks_cached_subordinate(cli, tmp_path: Path) -> 
     after = _lint(cli, Path("skp"), proj, "--format", "concise").stdout
     assert [ln for ln in after.splitlines() if " R406 " in ln and ln.startswith("skp/bawahan.skp.yaml:")]
     assert after == _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache").stdout
+    # the unchanged tree answers its cross-file findings from the cache too (a marked entry shows)
+    import marshal
+
+    runs = list((proj / CACHE_DIR_NAME).glob("lint-*/run-*"))
+    assert len(runs) == 2  # the tree before and after the supervisor's change
+    run_file = max(runs, key=lambda p: p.stat().st_mtime_ns)
+    fmt, tree_id, cross = marshal.loads(run_file.read_bytes())
+    assert [f[5] for f in cross] == ["R406"]
+    marked = tuple(f[:8] + ("DARI-CACHE-LINTAS",) + f[9:] for f in cross)
+    run_file.write_bytes(marshal.dumps((fmt, tree_id, marked)))
+    assert "DARI-CACHE-LINTAS" in _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    # and any change to the tree (here: a subordinate's content) recomputes them
+    sub = folder / "bawahan.skp.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8") + "# diubah\n", encoding="utf-8")
+    again = _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    assert "DARI-CACHE-LINTAS" not in again and " R406 " in again
 
 
 def test_corrupt_and_foreign_entries_are_misses(cli, tmp_path: Path) -> None:
@@ -377,3 +393,32 @@ def test_spooled_findings_equal_held_findings(batch: Path, monkeypatch) -> None:
     spooled = run_all()
     assert spooled == held
     assert len(held) > 30 and held == sorted(held, key=lambda t: (t[0], t[1], t[2], t[3]))
+
+
+# ---- isolation ----------------------------------------------------------------------------------
+
+def test_full_format_never_reads_a_fifo_input(cli, tmp_path: Path) -> None:
+    """The full format reads source lines from disk when it prints; a FIFO given as input (empty
+    when it has no writer: E009) must not be opened for reading again, or lint would hang."""
+    fifo = tmp_path / "pipa.skp.yaml"
+    os.mkfifo(fifo)
+    res = cli("lint", str(fifo), "--format", "full", "--no-cache", cwd=tmp_path, timeout=60)
+    assert res.returncode == 2
+    assert "E009" in res.stdout
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_batch(batch: Path) -> None:
+    """An exception outside any rule (here: a configuration whose severity table is missing, read
+    by the engine itself) becomes a message for that file; the batch goes on."""
+    from skpgen.lint import runner
+    from skpgen.lint.engine import Settings
+
+    good = Settings(config=Config(), lang="id")
+    broken = Settings(config=Config(severity=None), lang="id")  # type: ignore[arg-type]
+    targets = [runner.Target(batch / f"plan-00{i}.skp.yaml", f"plan-00{i}.skp.yaml") for i in (2, 3)]
+    out = runner.lint_one(targets[0], broken)
+    assert out.findings == [] and len(out.crashes) == 1 and "plan-002.skp.yaml" in out.crashes[0]
+    run = runner.lint_batch(targets, broken, jobs=1)
+    assert run.n_files == 2 and len(run.crashes) == 2
+    run = runner.lint_batch(targets, good, jobs=1)
+    assert run.n_files == 2 and not run.crashes and list(run.findings())

@@ -78,7 +78,7 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     try:
         config = load_config(config_path, start, lang0)
         lang = get_lang(lang, config.lang)
-        known = rule_lookup()
+        known = rule_lookup() if (select or ignore) else {}  # the registry only when codes are given
         if select:
             config.select = _norm_codes(_split_codes(select), "--select", "CLI", lang, known)
         if ignore:

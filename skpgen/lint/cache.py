@@ -12,7 +12,9 @@ holds the BLAKE2 hash of the file's bytes; it answers only when that hash matche
 now. Besides the file's own findings, an entry keeps its cross-file facts (the states the BATCH
 rules collect: R406's offered ids and references, P623's periods), so the cross-file rules are
 judged afresh on every run from the facts of all files: a changed supervisor plan re-checks its
-subordinates' references although their entries are hits.
+subordinates' references although their entries are hits. The cross-file findings of a whole
+tree (every file name with its content hash) are kept too, so an unchanged tree does not even
+run the rules' ``finish``.
 
 Safety: entries are written to a temporary file and renamed (concurrent runs see an old or a new
 complete entry, never a partial one); an entry that cannot be read or does not verify (corrupt,
@@ -38,6 +40,7 @@ from typing import Any
 CACHE_DIR_NAME = ".skpgen_cache"
 FORMAT = 1  # bump when the entry layout changes
 KEEP_KEYS = 4
+KEEP_RUNS = 8  # trees whose cross-file findings are kept per run key
 PRUNE_SLACK = 1000  # stale entries tolerated beyond the files of the run before pruning
 
 
@@ -223,6 +226,30 @@ class LintCache:
             _atomic_write(target, data)
             self.writes += 1
         except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
+            pass
+
+    # -- the cross-file findings of a whole tree ---------------------------------------------------
+    def get_run(self, tree_id: str) -> Any:
+        """The cross-file findings stored for a tree (every file and its content hash), or None."""
+        if not self._prepare():
+            return None
+        try:
+            with open(f"{self._dir_str}/run-{tree_id}", "rb") as fh:
+                fmt, stored_id, value = marshal.loads(fh.read())
+        except Exception:  # noqa: BLE001
+            return None
+        return value if fmt == FORMAT and stored_id == tree_id else None
+
+    def put_run(self, tree_id: str, value: Any) -> None:
+        if not self._prepare():
+            return
+        try:
+            _atomic_write(self.dir / f"run-{tree_id}", marshal.dumps((FORMAT, tree_id, value)))
+            runs = sorted((e for e in os.scandir(self.dir) if e.name.startswith("run-")),
+                          key=lambda e: e.stat().st_mtime_ns, reverse=True)
+            for old in runs[KEEP_RUNS:]:
+                os.unlink(old.path)
+        except Exception:  # noqa: BLE001 - only slower
             pass
 
     # -- size -----------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class Outcome:
     batch_directives: dict[str, list[Any]] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
     crashes: list[str] = field(default_factory=list)
+    digest: bytes | None = None  # hash of the bytes linted (None: unreadable)
 
 
 def encode(out: Outcome) -> tuple[Any, ...]:
@@ -56,6 +57,10 @@ def encode(out: Outcome) -> tuple[Any, ...]:
     return (tuple((f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity, f.message, f.kegiatan)
                   for f in out.findings),
             out.load_failed, pack((out.batch, out.batch_directives)), out.names, tuple(out.crashes))
+
+
+def _plain(f: Finding) -> tuple[Any, ...]:
+    return (f.file, f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity, f.message, f.kegiatan)
 
 
 def decode(file: str, value: tuple[Any, ...]) -> Outcome:
@@ -110,18 +115,25 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
         raw = read_path(target.path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
     except LoadError as exc:
         return Outcome(display, [exc.finding], True)
+    content_digest = digest(raw)
     try:
         doc = load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang)
     except LoadError as exc:
-        out = Outcome(display, [exc.finding], True)
+        out = Outcome(display, [exc.finding], True, digest=content_digest)
     else:
         mine = dataclasses.replace(settings, batch={}, batch_directives={}, crashes=[])
-        findings = lint_document(doc, mine)
+        try:
+            findings = lint_document(doc, mine)
+        except Exception as exc:  # noqa: BLE001 - one file's internal error never stops the batch
+            from skpgen.lint.context import lt
+
+            return Outcome(display, [], False, crashes=[lt("cli.rule_crash", settings.lang, code="*", file=display,
+                                                           error=f"{type(exc).__name__}: {exc}")])
         out = Outcome(display, findings, False, mine.batch,
                       {f: d for f, d in mine.batch_directives.items() if d},
-                      frozenset(collect_names(doc.data)), mine.crashes)
+                      frozenset(collect_names(doc.data)), mine.crashes, content_digest)
     if cache is not None and not out.crashes and os.path.isfile(target.path):
-        cache.put(display, digest(raw), encode(out))
+        cache.put(display, content_digest, encode(out))
     return out
 
 
@@ -234,19 +246,31 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
             return None
         from skpgen.lint.cache import digest
 
-        value = cache.get(target.display, digest(raw))
+        content_digest = digest(raw)
+        value = cache.get(target.display, content_digest)
         if value is None:
             return None
         try:
             hit = decode(target.display, value)
         except Exception:  # noqa: BLE001 - an entry of another shape: a miss
             return None
+        hit.digest = content_digest
         run.hits += 1
         return hit
 
+    import hashlib
+
+    # the cross-file findings are a function of the run key and of every (file, content) of the
+    # run: a tree seen before takes them from the cache without running the rules' finish
+    tree = hashlib.blake2b(digest_size=16)
+    complete = True
     for out in ordered_map(_work, targets, jobs, lookup=lookup if cache is not None else None,
                            initializer=_init_worker, initargs=(settings, cache), warm_up=lambda: _warm_up(settings)):
         run.n_files += 1
+        if out.digest is None:
+            complete = False
+        elif complete:
+            tree.update(out.file.encode("utf-8", "surrogateescape") + b"\0" + out.digest)
         if run.files is not None:
             run.files.append(out.file)
         run.load_failed |= out.load_failed
@@ -259,11 +283,18 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
         if out.findings:
             run._keep(out.findings)
     if batch:
-        from skpgen.lint.engine import finish_batch
+        tree_id = tree.hexdigest() if (cache is not None and complete) else None
+        cross = cache.get_run(tree_id) if tree_id is not None else None
+        if cross is not None:
+            run._cross = [Finding(*f) for f in cross]
+        else:
+            from skpgen.lint.engine import finish_batch
 
-        acc = dataclasses.replace(settings, batch=batch, batch_directives=batch_directives, crashes=[])
-        run._cross = finish_batch(acc)
-        run.crashes.extend(acc.crashes)
+            acc = dataclasses.replace(settings, batch=batch, batch_directives=batch_directives, crashes=[])
+            run._cross = finish_batch(acc)
+            run.crashes.extend(acc.crashes)
+            if tree_id is not None and not acc.crashes:
+                cache.put_run(tree_id, tuple(_plain(f) for f in run._cross))
     if cache is not None:
         cache.prune(run.n_files)
     return run
