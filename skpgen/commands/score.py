@@ -22,7 +22,8 @@ from skpgen.findings import Finding
 from skpgen.isolation import run_per_file
 from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from skpgen.scoring import ASPEK, PlanScore, explain, fmt_number, fmt_plain, score_plan
-from skpgen.scoring.explain import label
+from skpgen.scoring.explain import label, rating_word
+from skpgen.scoring.konversi import tabel_konversi
 from skpgen.scoring.model import json_number
 
 CSV_COLUMNS = (
@@ -177,12 +178,19 @@ def _text_6_2022(score: PlanScore, lang: str) -> list[str]:
     if score.evaluasi:
         out.append(label("cli_evaluasi_head", lang))
         for e in score.evaluasi:
-            out.append(label("cli_evaluasi", lang, periode=e.periode or "?", hasil=e.rating_hasil_kerja or "-",
-                             perilaku=e.rating_perilaku or "-", predikat=e.predikat_kinerja or "-"))
+            out.append(label("cli_evaluasi", lang, periode=e.periode or "?", hasil=rating_word(e.rating_hasil_kerja, lang),
+                             perilaku=rating_word(e.rating_perilaku, lang), predikat=e.predikat_kinerja or "-"))
         if score.predikat:
             out.append(label("cli_predikat_tahunan", lang, predikat=score.predikat))
     else:
         out.append(label("cli_no_evaluasi", lang))
+    ak = score.angka_kredit
+    if ak is not None and ak.alasan not in ("bukan_6_2022", "bukan_jf"):
+        if ak.total is not None:
+            out.append(label("cli_angka_kredit", lang, value=fmt_number(ak.total),
+                             jenjang=tabel_konversi().jenjang_nama[ak.jenjang], koefisien=fmt_plain(ak.koefisien)))
+        else:
+            out.append(label("cli_angka_kredit_none", lang, alasan=label(f"ak_{ak.alasan}", lang)))
     return out
 
 
