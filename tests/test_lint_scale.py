@@ -409,7 +409,7 @@ def test_full_format_never_reads_a_fifo_input(cli, tmp_path: Path) -> None:
 
 def test_an_internal_error_in_one_file_does_not_stop_the_batch(batch: Path) -> None:
     """An exception outside any rule (here: a configuration whose severity table is missing, read
-    by the engine itself) becomes a message for that file; the batch goes on."""
+    by the engine itself) becomes that file's E099 finding; the batch goes on, nothing is cached."""
     from skpgen.lint import runner
     from skpgen.lint.engine import Settings
 
@@ -417,8 +417,10 @@ def test_an_internal_error_in_one_file_does_not_stop_the_batch(batch: Path) -> N
     broken = Settings(config=Config(severity=None), lang="id")  # type: ignore[arg-type]
     targets = [runner.Target(batch / f"plan-00{i}.skp.yaml", f"plan-00{i}.skp.yaml") for i in (2, 3)]
     out = runner.lint_one(targets[0], broken)
-    assert out.findings == [] and len(out.crashes) == 1 and "plan-002.skp.yaml" in out.crashes[0]
+    assert [f.code for f in out.findings] == ["E099"] and out.load_failed
+    assert out.findings[0].file == "plan-002.skp.yaml"
     run = runner.lint_batch(targets, broken, jobs=1)
-    assert run.n_files == 2 and len(run.crashes) == 2
+    assert run.n_files == 2 and run.load_failed
+    assert [(f.file, f.code) for f in run.findings()] == [("plan-002.skp.yaml", "E099"), ("plan-003.skp.yaml", "E099")]
     run = runner.lint_batch(targets, good, jobs=1)
-    assert run.n_files == 2 and not run.crashes and list(run.findings())
+    assert run.n_files == 2 and not run.load_failed and "E099" not in {f.code for f in run.findings()}

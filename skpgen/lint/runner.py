@@ -104,6 +104,7 @@ def _read_raw(path: Path, max_bytes: int) -> bytes | None:
 
 def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
     """Lint one file into an :class:`Outcome` (stored in ``cache`` when given)."""
+    from skpgen.isolation import internal_error, is_internal, run_per_file, show_trace
     from skpgen.lint.cache import digest
     from skpgen.lint.engine import lint_document
     from skpgen.lint.formats import collect_names
@@ -120,18 +121,20 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
         doc = load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang)
     except LoadError as exc:
         out = Outcome(display, [exc.finding], True, digest=content_digest)
+    except Exception as exc:  # noqa: BLE001 - per-file isolation: this file's E099, the batch goes on
+        show_trace(exc, display)
+        return Outcome(display, [internal_error(display, exc, settings.lang)], True)
     else:
         mine = dataclasses.replace(settings, batch={}, batch_directives={}, crashes=[])
-        try:
-            findings = lint_document(doc, mine)
-        except Exception as exc:  # noqa: BLE001 - one file's internal error never stops the batch
-            from skpgen.lint.context import lt
-
-            return Outcome(display, [], False, crashes=[lt("cli.rule_crash", settings.lang, code="*", file=display,
-                                                           error=f"{type(exc).__name__}: {exc}")])
-        out = Outcome(display, findings, False, mine.batch,
+        findings, problem = run_per_file(display, settings.lang, lint_document, doc, mine)
+        if problem is not None:
+            return Outcome(display, [problem], True)
+        assert findings is not None
+        out = Outcome(display, findings, any(is_internal(f) for f in findings), mine.batch,
                       {f: d for f, d in mine.batch_directives.items() if d},
                       frozenset(collect_names(doc.data)), mine.crashes, content_digest)
+        if out.load_failed:  # an internal error (E099) is not cached: the next run tries again
+            return out
     if cache is not None and not out.crashes and os.path.isfile(target.path):
         cache.put(display, content_digest, encode(out))
     return out
