@@ -134,6 +134,7 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
                       {f: d for f, d in mine.batch_directives.items() if d},
                       frozenset(collect_names(doc.data)), mine.crashes, content_digest)
         if out.load_failed:  # an internal error (E099) is not cached: the next run tries again
+            out.digest = None
             return out
     if cache is not None and not out.crashes and os.path.isfile(target.path):
         cache.put(display, content_digest, encode(out))
