@@ -25,7 +25,7 @@ from skpgen.scoring.format import fmt_number
 
 __all__ = [
     "PREDIKAT", "PREDIKAT_LABEL", "ORGANISASI", "Aturan", "TabelKurva", "HasilAturan", "HasilKurva",
-    "tabel_kurva", "cek_kurva", "batas_orang", "msg",
+    "tabel_kurva", "cek_kurva", "batas_orang", "msg", "predikat_rencana",
 ]
 
 # the employees' predikat ids, in the order of the curve (x-axis right to left) and the json keys
@@ -207,3 +207,15 @@ def cek_kurva(predikat: Iterable[str | None], organisasi: str | None, lang: str 
             pelanggaran.append(msg("pelanggaran", lang, predikat=h.predikat_teks, jumlah=count, n=n, batas=teks,
                                    organisasi=org_name, teks=a.teks))
     return HasilKurva(organisasi, n, jumlah, not pelanggaran, pelanggaran, hasil, catatan, tanpa)
+
+
+def predikat_rencana(plan: Any, periode: str = "tahunan") -> str | None:
+    """The predikat id of a plan's evaluasi of ``periode`` (the last one when repeated), or None."""
+    from skpgen.scoring import score_plan
+    from skpgen.scoring.konversi import predikat_id
+
+    found = None
+    for e in score_plan(plan).evaluasi or ():
+        if e.periode == periode and e.predikat_kinerja:
+            found = predikat_id(e.predikat_kinerja)
+    return found
