@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import click
 
 from skpgen.commands._common import iter_yaml_files, lang_option
-from skpgen.findings import SEVERITY_RANK, Finding
+from skpgen.findings import SEVERITY_RANK
 from skpgen.i18n import get_lang
 
 FORMATS = ["auto", "full", "concise", "json", "sarif", "github", "junit"]
@@ -121,29 +120,21 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
         _fail(lt("config.vocab_missing", lang, path=config.vocab))
         return
 
-    from skpgen.report import file_reader
+    from skpgen.lint.formats import Tally, redacted, write_findings
+    from skpgen.report import BufferedWriter, file_reader, use_colour
 
     reader = file_reader()
     findings = run.findings()
     if redact:
-        from skpgen.lint.formats import Redactor
-
-        red = Redactor(run.names)
-        findings = _redacted(findings, red)
-        plain_reader = reader
-
-        def reader(file: str) -> list[str] | None:  # noqa: F811 - the redacting variant
-            lines = plain_reader(file)
-            return [red(line) for line in lines] if lines is not None else None
-
-    tally = _Tally(findings)
+        findings, reader = redacted(findings, reader, run.names)
+    tally = Tally(findings)
     if output is None:
-        out = _Buffer(lambda chunk: click.echo(chunk, nl=False))
-        _stream(chosen, tally, run.files or [], reader, out.write)
+        out = BufferedWriter(lambda chunk: click.echo(chunk, nl=False))
+        write_findings(chosen, tally, run.files or [], reader, out.write, colour=use_colour())
         out.flush()
     else:
         chunks: list[str] = []
-        _stream(chosen, tally, run.files or [], reader, chunks.append, to_stdout=False)
+        write_findings(chosen, tally, run.files or [], reader, chunks.append, colour=False)
         try:
             write_output(output, "".join(chunks))
         except OSError as exc:
@@ -166,88 +157,6 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     sys.exit(1 if tally.worst >= threshold else 0)
 
 
-def _redacted(findings: Iterator[Finding], red: Callable[[str], str]) -> Iterator[Finding]:
-    for f in findings:
-        f.message = red(f.message)
-        yield f
-
-
-class _Buffer:
-    """Collects small writes into large ones (one echo per finding was a tenth of a warm run)."""
-
-    def __init__(self, write: Callable[[str], object], size: int = 1 << 16):
-        self._write, self._size = write, size
-        self._parts: list[str] = []
-        self._n = 0
-
-    def write(self, chunk: str) -> None:
-        self._parts.append(chunk)
-        self._n += len(chunk)
-        if self._n >= self._size:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._parts:
-            self._write("".join(self._parts))
-            self._parts, self._n = [], 0
-
-
-class _Tally:
-    """Counts the findings while they stream past (for the summary and the exit code)."""
-
-    def __init__(self, findings: Iterator[Finding]):
-        self._it = findings
-        self.counts = {"error": 0, "warning": 0, "info": 0}
-        self.files = 0
-        self.worst = -1
-        self._last: str | None = None
-
-    def __iter__(self) -> Iterator[Finding]:
-        for f in self._it:
-            self.counts[f.severity] += 1
-            self.worst = max(self.worst, SEVERITY_RANK[f.severity])
-            if f.file != self._last:
-                self.files += 1
-                self._last = f.file
-            yield f
-
-
-def _stream(fmt: str, findings: Iterable[Finding], files: list[str], reader: Callable[[str], list[str] | None],
-            write: Callable[[str], object], to_stdout: bool = True) -> None:
-    """Write the findings in ``fmt``: json, concise, github and full as they come (memory flat);
-    sarif and junit need the whole list."""
-    from skpgen.report import JsonArrayStream, format_concise, format_full, use_colour
-
-    if fmt == "json":
-        stream = JsonArrayStream(write)
-        stream.add(findings)
-        stream.close()
-        return
-    if fmt in ("sarif", "junit"):
-        write(_render(fmt, list(findings), files, reader, to_stdout))
-        return
-    if fmt == "github":
-        from skpgen.lint.formats import format_github as one
-    elif fmt == "concise":
-        one = format_concise
-    else:
-        colour = to_stdout and use_colour()
-
-        def one(group: Sequence[Finding]) -> str:
-            return format_full(group, reader, colour=colour)
-
-    group: list[Finding] = []
-    first = True
-    for f in findings:
-        if group and (f.file != group[0].file or len(group) >= 500 and fmt != "full"):
-            write(("" if first or fmt != "full" else "\n") + one(group))
-            first = False
-            group = []
-        group.append(f)
-    if group:
-        write(("" if first or fmt != "full" else "\n") + one(group))
-
-
 def write_output(path: Path, text: str) -> None:
     """Atomic replacement of a regular file; a device or FIFO target is written to (see fsutil)."""
     from skpgen.fsutil import atomic_write_text
@@ -255,29 +164,7 @@ def write_output(path: Path, text: str) -> None:
     atomic_write_text(path, text)
 
 
-def _render(fmt: str, findings: list[Finding], files: list[str], reader, to_stdout: bool) -> str:  # type: ignore[no-untyped-def]
-    from skpgen.report import format_concise, format_full, format_json, use_colour
-
-    if fmt == "json":
-        return format_json(findings)
-    if fmt == "concise":
-        return format_concise(findings)
-    if fmt == "sarif":
-        from skpgen.lint.formats import format_sarif
-
-        return format_sarif(findings)
-    if fmt == "github":
-        from skpgen.lint.formats import format_github
-
-        return format_github(findings)
-    if fmt == "junit":
-        from skpgen.lint.formats import format_junit
-
-        return format_junit(findings, files)
-    return format_full(findings, reader, colour=to_stdout and use_colour())
-
-
-def _summary(tally: _Tally, n_files: int, lang: str) -> None:
+def _summary(tally: "Tally", n_files: int, lang: str) -> None:
     from skpgen.lint.context import lt
 
     counts = tally.counts

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from skpgen import __version__
-from skpgen.findings import Finding
+from skpgen.findings import SEVERITY_RANK, Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCS_URL = "https://github.com/skpgen/skpgen/blob/main/docs/rules.md"
@@ -156,3 +156,81 @@ class Redactor:
         if self._names is not None:
             text = self._names.sub("[nama]", text)
         return text
+
+
+def redacted(findings: Iterator[Finding], reader: Callable[[str], list[str] | None], names: Iterable[str],
+             ) -> tuple[Iterator[Finding], Callable[[str], list[str] | None]]:
+    """``--redact``: the findings with masked messages, and a source reader with masked lines."""
+    red = Redactor(names)
+
+    def masked() -> Iterator[Finding]:
+        for f in findings:
+            f.message = red(f.message)
+            yield f
+
+    def read(file: str) -> list[str] | None:
+        lines = reader(file)
+        return [red(line) for line in lines] if lines is not None else None
+
+    return masked(), read
+
+
+class Tally:
+    """Counts the findings while they stream past (for the summary and the exit code)."""
+
+    def __init__(self, findings: Iterable[Finding]):
+        self._it = findings
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.files = 0
+        self.worst = -1
+        self._last: str | None = None
+
+    def __iter__(self) -> Iterator[Finding]:
+        for f in self._it:
+            self.counts[f.severity] += 1
+            self.worst = max(self.worst, SEVERITY_RANK[f.severity])
+            if f.file != self._last:
+                self.files += 1
+                self._last = f.file
+            yield f
+
+
+def write_findings(fmt: str, findings: Iterable[Finding], files: list[str],
+                   reader: Callable[[str], list[str] | None], write: Callable[[str], object],
+                   colour: bool = False) -> None:
+    """Write sorted findings in ``fmt``. json, concise, github and full are written as they come
+    (memory flat in the number of files); sarif and junit need the whole list."""
+    from skpgen.report import JsonArrayStream, format_concise, format_full
+
+    if fmt == "json":
+        stream = JsonArrayStream(write)
+        stream.add(findings)
+        stream.close()
+        return
+    if fmt == "sarif":
+        write(format_sarif(list(findings)))
+        return
+    if fmt == "junit":
+        write(format_junit(list(findings), files))
+        return
+    one: Callable[[Sequence[Finding]], str]
+    if fmt == "github":
+        one = format_github
+    elif fmt == "concise":
+        one = format_concise
+    else:
+        def one(group: Sequence[Finding]) -> str:
+            return format_full(group, reader, colour=colour)
+
+    full = fmt not in ("github", "concise")
+    group: list[Finding] = []
+    first = True
+    for f in findings:
+        # full: one group per file (a blank line between files); the others: any 500 findings
+        if group and (f.file != group[0].file or (not full and len(group) >= 500)):
+            write(("\n" if full and not first else "") + one(group))
+            first = False
+            group = []
+        group.append(f)
+    if group:
+        write(("\n" if full and not first else "") + one(group))
