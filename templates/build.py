@@ -681,9 +681,21 @@ def skp_2022() -> object:
 def evaluasi_2022() -> object:
     doc, W = _head_2022("EVALUASI KINERJA PEGAWAI", "PERIODE: {{ ev.periode }}")
     spacer(doc, 4)
-    para(doc, "CAPAIAN KINERJA ORGANISASI*: ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG", bold=True,
-         size=8.5)
-    para(doc, "POLA DISTRIBUSI: sesuai penetapan predikat kinerja organisasi", size=8.5, space_after=6)
+    para(doc, "CAPAIAN KINERJA ORGANISASI*: {{ ev.organisasi }}", bold=True, size=8.5)
+    para(doc, "POLA DISTRIBUSI: {{ ev.pola }}", size=8.5, space_after=6)
+    tag(doc, "{%p if ev.kurva_ada %}")
+    chart_slot(doc, "kurva_chart", min(W, 16.0), 6.0, "Kurva distribusi predikat kinerja pegawai")
+    t = Table(doc, fit_widths(W, [None, 3.0, 3.0]), size=8)
+    t.row([c("POLA DISTRIBUSI (SE MenPANRB 3/2023)"), c("JUMLAH PEGAWAI"), c("HASIL")], header=True,
+          fill=HEAD_FILL)
+    t.loop("for k in ev.kurva")
+    t.row([c("{{ k.aturan }}"), c("{{ k.jumlah }}", align="c"), c("{{ k.status }}", align="c", bold=True)])
+    t.loop("endfor")
+    tag(doc, "{%p for x in ev.kurva_catatan %}")
+    para(doc, "{{ x }}", size=7.5, italic=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    spacer(doc, 4)
     fixed = [0.9, 6.2, 3.0, 2.2, 4.6]
     iki_w = round(W - sum(fixed) - 5.0, 2)
     widths = [0.9, 6.2, iki_w, 3.0, 2.2, 4.6, 5.0]
@@ -717,7 +729,13 @@ def evaluasi_2022() -> object:
           fill=SECTION_FILL)
     t.row([c("PREDIKAT KINERJA PEGAWAI*", span=3, bold=True, align="r"), c("{{ ev.predikat }}", bold=True)],
           fill=SECTION_FILL)
-    para(doc, "* Rating dan predikat ditetapkan pejabat penilai kinerja (PermenPANRB 6/2022).", size=7.5,
+    t.loop("if ev.angka_kredit")
+    t.row([c("ANGKA KREDIT (KONVERSI PREDIKAT)**", span=3, bold=True, align="r"), c("{{ ev.angka_kredit }}")],
+          fill=SECTION_FILL)
+    t.loop("endif")
+    para(doc, "* Rating dan predikat ditetapkan pejabat penilai kinerja (PermenPANRB 6/2022). ** Jabatan "
+              "fungsional: persentase predikat × koefisien jenjang × bulan/12 (PermenPANRB 1/2023, PerBKN 3/2023); "
+              "rincian pada lampiran.", size=7.5,
          italic=True, space_before=2, space_after=6)
     para(doc, "RIWAYAT EVALUASI KINERJA PERIODIK", bold=True, size=9, space_after=3, keep_next=True)
     t = Table(doc, [2.6, 3.2, 4.0, 4.0, 3.6, round(W - 17.4, 2)], size=8)

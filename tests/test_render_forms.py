@@ -305,7 +305,7 @@ def test_skp_2022_sections_rhk_groups_and_lampiran() -> None:
 
 def test_evaluasi_2022_columns_ratings_and_predikat() -> None:
     text = _docx_all_text(render_form(load_plan(EXAMPLES / "pranata-komputer-2024.skp.yaml"), "evaluasi-2022"))
-    assert "EVALUASI KINERJA PEGAWAI\nPENDEKATAN HASIL KERJA KUANTITATIF\nPERIODE: TAHUNAN" in text
+    assert "EVALUASI KINERJA PEGAWAI\nPENDEKATAN HASIL KERJA KUANTITATIF\nPERIODE: AKHIR" in text
     assert "CAPAIAN KINERJA ORGANISASI*: ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG" in text
     assert ("H| NO | RENCANA HASIL KERJA | INDIKATOR KINERJA INDIVIDU | TARGET | ASPEK | REALISASI BERDASARKAN BUKTI "
             "DUKUNG | UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG |") in text

@@ -25,7 +25,7 @@ from skpgen.scoring.format import fmt_number
 
 __all__ = [
     "PREDIKAT", "PREDIKAT_LABEL", "ORGANISASI", "Aturan", "TabelKurva", "HasilAturan", "HasilKurva",
-    "tabel_kurva", "cek_kurva", "batas_orang", "msg", "predikat_rencana",
+    "tabel_kurva", "cek_kurva", "batas_orang", "msg", "predikat_rencana", "KurvaUnit", "kurva_unit",
 ]
 
 # the employees' predikat ids, in the order of the curve (x-axis right to left) and the json keys
@@ -219,3 +219,22 @@ def predikat_rencana(plan: Any, periode: str = "tahunan") -> str | None:
         if e.periode == periode and e.predikat_kinerja:
             found = predikat_id(e.predikat_kinerja)
     return found
+
+
+@dataclass(frozen=True)
+class KurvaUnit:
+    """What the forms of one employee need of their unit (plain, picklable): the unit's name, the
+    organisation's predikat per evaluasi period (from the unit file) and the curve per period."""
+
+    unit: str
+    predikat_organisasi: dict[str, str] = field(default_factory=dict)
+    kurva: dict[str, HasilKurva] = field(default_factory=dict)
+
+
+def kurva_unit(nama: str, predikat_organisasi: dict[str, str], plans: Iterable[Any],
+               lang: str = "id") -> KurvaUnit:
+    """The curve of every period of ``predikat_organisasi`` over the unit's plans (plain data)."""
+    plans = list(plans)
+    kurva = {periode: cek_kurva([predikat_rencana(p, periode) for p in plans], org, lang)
+             for periode, org in predikat_organisasi.items()}
+    return KurvaUnit(nama, dict(predikat_organisasi), kurva)
