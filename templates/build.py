@@ -409,7 +409,7 @@ def lampiran_perhitungan(doc, *, regime: str) -> None:
         t.row([c("{{ b.rentang }}", align="c"), c("{{ b.predikat }}", align="c")])
         t.loop("endfor")
     else:
-        t = Table(doc, [5.0, 4.2, 4.2, 4.2], size=8.5)
+        t = Table(doc, [min(5.0, round(width - 12.6, 2)), 4.2, 4.2, 4.2], size=8.5)
         t.row([c("RATING PERILAKU KERJA \\ RATING HASIL KERJA"), c("Di Bawah Ekspektasi"), c("Sesuai Ekspektasi"),
                c("Di Atas Ekspektasi")], header=True, fill=HEAD_FILL)
         t.loop("for m in matriks")
@@ -752,12 +752,45 @@ def evaluasi_2022() -> object:
     return doc
 
 
+def dokumen_evaluasi_2022() -> object:
+    """The "Dokumen Evaluasi Kinerja Pegawai" summary sheet HR units require for kenaikan pangkat
+    (DOMAIN.md §G.3): identities of the three officials, the evaluation, catatan, signatures."""
+    doc = new_document(landscape=False)
+    W = usable_cm(doc)
+    title(doc, "DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: {{ ev.periode }}", size=11)
+    para(doc, "{{ instansi | upper }}", align="c", bold=True, size=9.5)
+    para(doc, "PERIODE PENILAIAN: {{ periode_teks | upper }}", align="c", size=9, space_after=8)
+    t = Table(doc, fit_widths(W, [1.0, 5.6, None]), size=9)
+    blocks = (("1", "PEGAWAI YANG DINILAI", "identitas.dinilai"), ("2", "PEJABAT PENILAI KINERJA", "identitas.penilai"),
+              ("3", "ATASAN PEJABAT PENILAI KINERJA", "identitas.atasan"))
+    for no, head, who in blocks:
+        t.row([c(no, align="c", bold=True), c(head, span=2, bold=True)], fill=HEAD_FILL)
+        for label, attr in (("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL. RUANG", "pangkat_gol"),
+                            ("JABATAN", "jabatan"), ("UNIT KERJA", "unit_kerja")):
+            t.row(["", label, f"{{{{ {who}.{attr} }}}}"])
+    t.row([c("4", align="c", bold=True), c("EVALUASI KINERJA", span=2, bold=True)], fill=HEAD_FILL)
+    t.row(["", "CAPAIAN KINERJA ORGANISASI", "{{ ev.organisasi }}"])
+    t.row(["", "PREDIKAT KINERJA PEGAWAI", c("{{ ev.predikat }}", bold=True)])
+    t.loop("if ev.angka_kredit")
+    t.row(["", "ANGKA KREDIT (KONVERSI PREDIKAT)", "{{ ev.angka_kredit }}"])
+    t.loop("endif")
+    t.row([c("5", align="c", bold=True), c("CATATAN / REKOMENDASI", span=2, bold=True)], fill=HEAD_FILL)
+    t.row(["", c("{{ ev.umpan_balik }}", span=2)])
+    spacer(doc, 10)
+    signature_pair(doc, "Pegawai yang Dinilai,", "identitas.dinilai", "Pejabat Penilai Kinerja,",
+                   "identitas.penilai", "{{ ev.tanggal or ttd.tanggal_penilaian }}",
+                   [round((W - 1.0) / 2, 2), 1.0, round((W - 1.0) / 2, 2)])
+    lampiran_perhitungan(doc, regime="permenpanrb-6-2022")
+    return doc
+
+
 BUILDERS = {
     "formulir-skp": formulir_skp,
     "penilaian-capaian": penilaian_capaian,
     "penilaian-prestasi": penilaian_prestasi,
     "skp-2022": skp_2022,
     "evaluasi-2022": evaluasi_2022,
+    "dokumen-evaluasi-2022": dokumen_evaluasi_2022,
 }
 
 

@@ -138,3 +138,24 @@ def test_marked_predikat_and_curve_chart_survive_libreoffice(tmp_path: Path):
     assert "Sangat Kurang Kurang/Misconduct Butuh Perbaikan Baik Sangat Baik" in text
     assert "Kurva distribusi predikat kinerja pegawai — Bidang Aplikasi Informatika, Tahunan" in text
     assert "ANGKA KREDIT (KONVERSI PREDIKAT)** 12,50" in text
+
+
+def test_dokumen_evaluasi_summary_sheet():
+    plan = load_plan(PRANATA)
+    text = render(plan, "dokumen-evaluasi-2022", "tahunan", unit_of_six())
+    lines = text.splitlines()
+    assert lines[:4] == ["DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: AKHIR", "PEMERINTAH KOTA CONTOH",
+                         "PERIODE PENILAIAN: 1 JANUARI 2024 S.D. 31 DESEMBER 2024"]
+    for head in ("| 1 | <span=2>PEGAWAI YANG DINILAI |", "| 2 | <span=2>PEJABAT PENILAI KINERJA |",
+                 "| 3 | <span=2>ATASAN PEJABAT PENILAI KINERJA |", "| 4 | <span=2>EVALUASI KINERJA |",
+                 "| 5 | <span=2>CATATAN / REKOMENDASI |"):
+        assert head in text
+    assert "|  | NAMA | Ir. Dewi Lestari, M.T. |" in text            # the atasan pejabat penilai
+    assert ("|  | CAPAIAN KINERJA ORGANISASI | [  ] ISTIMEWA   [X] BAIK   [  ] BUTUH PERBAIKAN   [  ] KURANG   "
+            "[  ] SANGAT KURANG |") in text
+    assert "|  | PREDIKAT KINERJA PEGAWAI | BAIK |" in text
+    assert "|  | ANGKA KREDIT (KONVERSI PREDIKAT) | 12,50 (100% × 12,5 × 12/12; Ahli Pertama) |" in text
+    assert "|  | <span=2>Pertahankan ketersediaan layanan; fokus 2025 pada keamanan aplikasi lama |" in text
+    assert "| Pegawai yang Dinilai, |  | Pejabat Penilai Kinerja, |" in text
+    q1 = render(plan, "dokumen-evaluasi-2022", "triwulan-1")
+    assert "PERIODE: TRIWULAN I" in q1 and "Pemantauan uptime sudah rutin" in q1

@@ -190,7 +190,10 @@ def test_every_form_has_a_golden_snapshot_and_no_stale_ones() -> None:
 
 def test_form_registry_names_titles_and_regimes() -> None:
     forms = all_forms()
-    assert list(forms) == ["formulir-skp", "penilaian-capaian", "penilaian-prestasi", "skp-2022", "evaluasi-2022"]
+    assert list(forms) == ["formulir-skp", "penilaian-capaian", "penilaian-prestasi", "skp-2022", "evaluasi-2022",
+                           "dokumen-evaluasi-2022"]
+    assert forms["dokumen-evaluasi-2022"].title == "Dokumen Evaluasi Kinerja Pegawai"
+    assert forms["evaluasi-2022"].per_periode and forms["dokumen-evaluasi-2022"].per_periode
     assert forms["formulir-skp"].title == "Formulir Sasaran Kerja Pegawai Negeri Sipil"
     assert forms["penilaian-capaian"].title == "Penilaian Capaian Sasaran Kerja Pegawai Negeri Sipil"
     assert forms["penilaian-prestasi"].title == "Penilaian Prestasi Kerja Pegawai Negeri Sipil"
@@ -202,7 +205,7 @@ def test_form_registry_names_titles_and_regimes() -> None:
 @pytest.mark.parametrize(("example", "expected"), [
     ("analis-kebijakan-2025.skp.yaml", ["formulir-skp", "penilaian-capaian", "penilaian-prestasi"]),
     ("guru-2025.skp.yaml", ["formulir-skp"]),
-    ("pranata-komputer-2024.skp.yaml", ["skp-2022", "evaluasi-2022"]),
+    ("pranata-komputer-2024.skp.yaml", ["skp-2022", "evaluasi-2022", "dokumen-evaluasi-2022"]),
 ])
 def test_which_forms_apply(example: str, expected: list[str]) -> None:
     plan = load_plan(EXAMPLES / example)
@@ -387,7 +390,7 @@ def test_chart_scale_max() -> None:
 # ------------------------------------------------------------------------------------ layout
 
 ORIENT = {"formulir-skp": "landscape", "penilaian-capaian": "landscape", "penilaian-prestasi": "portrait",
-          "skp-2022": "landscape", "evaluasi-2022": "landscape"}
+          "skp-2022": "landscape", "evaluasi-2022": "landscape", "dokumen-evaluasi-2022": "portrait"}
 
 
 @pytest.mark.parametrize("name", list(all_forms()))

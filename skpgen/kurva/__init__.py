@@ -63,6 +63,13 @@ class TabelKurva:
     pembulatan: str
     pembulatan_label: str
     aturan: tuple[Aturan, ...]
+    rating_pimpinan: dict[str, str] = field(default_factory=dict)   # organisasi → rating hasil kerja
+    pimpinan_label: str = "Q"
+    padanan_label: str = "U"
+
+    def keterangan_pimpinan(self, lang: str = "id") -> str:
+        return msg("tabel_pimpinan", lang, file=self.file, versi=self.versi, label=self.pimpinan_label,
+                   padanan_label=self.padanan_label)
 
     def untuk(self, organisasi: str) -> list[Aturan]:
         return [a for a in self.aturan if a.organisasi == organisasi]
@@ -86,9 +93,15 @@ def _read_table(path: Path) -> TabelKurva:
         rules.append(Aturan(a["organisasi"], predikat, a["batas"],
                             Fraction(str(a["persen"])) if "persen" in a else None,
                             int(a["orang"]) if "orang" in a else None, a["teks"]))
+    pimpinan = dict(data.get("pimpinan", {}))
+    labels = (pimpinan.pop("label", "Q"), pimpinan.pop("padanan_label", "U"))
+    ratings = ("di_atas_ekspektasi", "sesuai_ekspektasi", "di_bawah_ekspektasi")
+    if any(k not in ORGANISASI or v not in ratings for k, v in pimpinan.items()):
+        raise ValueError(f"{path.name}: [pimpinan] tidak sah: {pimpinan!r}")
     return TabelKurva(nama=data["nama"], versi=str(data["versi"]), file=f"rules/{path.name}",
                       sumber=data["sumber"], label=data["label"], pembulatan=data["pembulatan"],
-                      pembulatan_label=data["pembulatan_label"], aturan=tuple(rules))
+                      pembulatan_label=data["pembulatan_label"], aturan=tuple(rules),
+                      rating_pimpinan=pimpinan, pimpinan_label=labels[0], padanan_label=labels[1])
 
 
 @functools.cache
