@@ -22,7 +22,7 @@ PRANATA = EXAMPLES / "pranata-komputer-2024.skp.yaml"
 
 def render(plan, form_name: str, periode: str | None = None, unit=None) -> str:
     form = all_forms()[form_name]
-    ctx = build_context(plan, score_plan(plan), unit)
+    ctx = build_context(plan, score_plan(plan), unit=unit)
     return normalise(load_template(form.path).render(with_form(ctx, form.name, form.title, periode)))
 
 
@@ -125,7 +125,7 @@ def test_marked_predikat_and_curve_chart_survive_libreoffice(tmp_path: Path):
     soffice = libreoffice_or_skip()
     plan = load_plan(PRANATA)
     form = all_forms()["evaluasi-2022"]
-    ctx = build_context(plan, score_plan(plan), unit_of_six())
+    ctx = build_context(plan, score_plan(plan), unit=unit_of_six())
     docx_path = tmp_path / "evaluasi.docx"
     data = load_template(form.path).render(with_form(ctx, form.name, form.title, "tahunan"))
     assert data == load_template(form.path).render(with_form(ctx, form.name, form.title, "tahunan"))
@@ -156,6 +156,7 @@ def test_dokumen_evaluasi_summary_sheet():
     assert "|  | PREDIKAT KINERJA PEGAWAI | BAIK |" in text
     assert "|  | ANGKA KREDIT (KONVERSI PREDIKAT) | 12,50 (100% × 12,5 × 12/12; Ahli Pertama) |" in text
     assert "|  | <span=2>Pertahankan ketersediaan layanan; fokus 2025 pada keamanan aplikasi lama |" in text
-    assert "| Pegawai yang Dinilai, |  | Pejabat Penilai Kinerja, |" in text
+    assert ("| Pegawai yang Dinilai, / Dimas Pratama, S.Kom. / NIP 199402172019031006 |  | Kota Contoh, 10 Januari 2025 / "
+            "Pejabat Penilai Kinerja, / Hadi Kurniawan, S.T., M.Kom. / NIP 197805232003121002 |") in text
     q1 = render(plan, "dokumen-evaluasi-2022", "triwulan-1")
     assert "PERIODE: TRIWULAN I" in q1 and "Pemantauan uptime sudah rutin" in q1
