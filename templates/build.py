@@ -670,10 +670,24 @@ def _head_2022(first_line: str, third_line: str) -> tuple[object, float]:
 def skp_2022() -> object:
     doc, W = _head_2022("SASARAN KINERJA PEGAWAI", "{{ hasil.bagi }}")
     spacer(doc)
-    fixed = [0.9, 6.0, 6.0, 2.2]
-    tgt = 3.6
-    widths = fixed + [round(W - sum(fixed) - tgt, 2), tgt]
-    t = Table(doc, widths, size=8)
+    # The lampiran has two approaches. Kuantitatif: ASPEK (or PERSPEKTIF for JPT) | IKI | TARGET, one
+    # row per IKI with a numeric target. Kualitatif: the success measure is described in words, so
+    # IKI and target form one column, "UKURAN KEBERHASILAN/ INDIKATOR KINERJA INDIVIDU, DAN TARGET",
+    # and there is no ASPEK column.
+    tag(doc, "{%p if hasil.kualitatif %}")
+    t = Table(doc, fit_widths(W, [0.9, 6.6, 6.6, None]), size=8)
+    t.row([c("HASIL KERJA", span=4)], header=True, fill=HEAD_FILL)
+    t.row([c("NO"), c("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI"), c("RENCANA HASIL KERJA"),
+           c("UKURAN KEBERHASILAN/ INDIKATOR KINERJA INDIVIDU, DAN TARGET")], header=True, fill=HEAD_FILL)
+    t.row([c(f"({i})", size=7) for i in range(1, 5)], header=True, fill=SECTION_FILL)
+    first = [c("{{ r.no }}", align="c", vmerge="restart"), c("{{ r.rhk_atasan }}", vmerge="restart"),
+             c("{{ r.rhk }}", vmerge="restart"), c("{{ r.ukuran }}")]
+    nxt = [c("", vmerge="continue"), c("", vmerge="continue"), c("", vmerge="continue"), first[3]]
+    for head, var in (("A. UTAMA", "rhk_utama"), ("B. TAMBAHAN", "rhk_tambahan")):
+        t.row([c(head, span=4, bold=True)], fill=SECTION_FILL)
+        _hasil_kerja_rows(t, var, 4, first, nxt)
+    tag(doc, "{%p else %}")
+    t = Table(doc, fit_widths(W, [0.9, 6.0, 6.0, 2.2, None, 3.6]), size=8)
     t.row([c("HASIL KERJA", span=6)], header=True, fill=HEAD_FILL)
     t.row([c("NO"), c("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI"), c("RENCANA HASIL KERJA"),
            c("{{ hasil.kolom5 }}"), c("INDIKATOR KINERJA INDIVIDU"), c("TARGET")], header=True, fill=HEAD_FILL)
@@ -686,6 +700,7 @@ def skp_2022() -> object:
     for head, var in (("A. UTAMA", "rhk_utama"), ("B. TAMBAHAN", "rhk_tambahan")):
         t.row([c(head, span=6, bold=True)], fill=SECTION_FILL)
         _hasil_kerja_rows(t, var, 6, first, nxt)
+    tag(doc, "{%p endif %}")
     spacer(doc)
     t = Table(doc, [0.9, 5.0, round(W - 0.9 - 5.0 - 9.0, 2), 9.0], size=8)
     t.row([c("PERILAKU KERJA", span=4)], header=True, fill=HEAD_FILL)
@@ -724,10 +739,25 @@ def evaluasi_2022() -> object:
     para(doc, "CAPAIAN KINERJA ORGANISASI*: ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG", bold=True,
          size=8.5)
     para(doc, "POLA DISTRIBUSI: sesuai penetapan predikat kinerja organisasi", size=8.5, space_after=6)
-    fixed = [0.9, 6.2, 3.0, 2.2, 4.6]
-    iki_w = round(W - sum(fixed) - 5.0, 2)
-    widths = [0.9, 6.2, iki_w, 3.0, 2.2, 4.6, 5.0]
-    t = Table(doc, widths, size=7.5)
+    # kualitatif: IKI and target in one "UKURAN KEBERHASILAN" column, no ASPEK column (see skp_2022)
+    tag(doc, "{%p if hasil.kualitatif %}")
+    t = Table(doc, fit_widths(W, [0.9, 6.2, None, 5.6, 5.6]), size=7.5)
+    t.row([c("HASIL KERJA", span=5)], header=True, fill=HEAD_FILL)
+    t.row([c("NO"), c("RENCANA HASIL KERJA"), c("UKURAN KEBERHASILAN/ INDIKATOR KINERJA INDIVIDU, DAN TARGET"),
+           c("REALISASI BERDASARKAN BUKTI DUKUNG"), c("UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")],
+          header=True, fill=HEAD_FILL)
+    t.row([c(f"({i})", size=7) for i in range(1, 6)], header=True, fill=SECTION_FILL)
+    first = [c("{{ r.no }}", align="c", vmerge="restart"),
+             {"text": "{{ r.rhk }}\nRHK atasan: {{ r.rhk_atasan }}", "vmerge": "restart"},
+             c("{{ r.ukuran }}"), c("{{ r.realisasi }}"), c("{{ r.umpan_balik }}", vmerge="restart")]
+    nxt = [c("", vmerge="continue"), c("", vmerge="continue"), first[2], first[3], c("", vmerge="continue")]
+    for head, var in (("A. UTAMA", "rhk_utama"), ("B. TAMBAHAN", "rhk_tambahan")):
+        t.row([c(head, span=5, bold=True)], fill=SECTION_FILL)
+        _hasil_kerja_rows(t, var, 5, first, nxt)
+    t.row([c("RATING HASIL KERJA*", span=3, bold=True, align="r"), c("{{ ev.hasil }}", span=2, bold=True)],
+          fill=SECTION_FILL)
+    tag(doc, "{%p else %}")
+    t = Table(doc, fit_widths(W, [0.9, 6.2, None, 3.0, 2.2, 4.6, 5.0]), size=7.5)
     t.row([c("HASIL KERJA", span=7)], header=True, fill=HEAD_FILL)
     t.row([c("NO"), c("RENCANA HASIL KERJA"), c("INDIKATOR KINERJA INDIVIDU"), c("TARGET"), c("{{ hasil.kolom5 }}"),
            c("REALISASI BERDASARKAN BUKTI DUKUNG"), c("UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG")],
@@ -744,6 +774,7 @@ def evaluasi_2022() -> object:
         _hasil_kerja_rows(t, var, 7, first, nxt)
     t.row([c("RATING HASIL KERJA*", span=5, bold=True, align="r"), c("{{ ev.hasil }}", span=2, bold=True)],
           fill=SECTION_FILL)
+    tag(doc, "{%p endif %}")
     spacer(doc)
     t = Table(doc, [0.9, 5.0, round(W - 0.9 - 5.0 - 9.0, 2), 9.0], size=8)
     t.row([c("PERILAKU KERJA", span=4)], header=True, fill=HEAD_FILL)
