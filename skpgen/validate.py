@@ -201,13 +201,21 @@ def _schema_error_to_findings(doc: Document, error: Any, lang: str) -> list[Find
                        kegiatan=kegiatan_id_for(doc.data, node_path), path=node_path)
 
     if keyword == "required":
-        missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance]
+        # a key written "komitmen:86" is reported once, as the unknown key with the fix (E021)
+        missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance
+                   and not any(isinstance(x, str) and x.startswith(k + ":") for x in instance)]
         return [make(path, t("E020", lang, key=k, where=where)) for k in missing]
     if keyword == "additionalProperties" and isinstance(instance, dict):
         props = list(error.schema.get("properties", {}))
         extras = [k for k in instance if k not in props]
         out = []
         for key in extras:
+            head, colon, tail = key.partition(":")
+            if colon and head in props and tail and not tail.startswith(" "):
+                # "{komitmen:86}": without a space after ':' YAML reads one key "komitmen:86"
+                hint = t("hint.no_space", lang, fix=f"{head}: {tail}")
+                out.append(make(path + (key,), t("E021", lang, key=key, where=where, hint=hint), key_node=True))
+                continue
             suggestion = _closest(key, props)
             hint = t("hint.did_you_mean", lang, suggestion=suggestion) if suggestion else ""
             out.append(make(path + (key,), t("E021", lang, key=key, where=where, hint=hint), key_node=True))

@@ -156,3 +156,56 @@ def test_trust_module_examples() -> None:
 
     result = doctest.testmod(skpgen.trust)
     assert result.attempted >= 6 and result.failed == 0
+
+
+# ---- YAML syntax errors: the line of the mistake, Indonesian, with the fix (item 8) --------------
+
+def load_error(text: str, lang: str = "id") -> tuple[int, int, str, str]:
+    from skpgen.loader import LoadError
+
+    with pytest.raises(LoadError) as info:
+        load_text(text, "p.yaml", lang=lang)
+    f = info.value.finding
+    return f.line, f.column, f.code, f.message
+
+
+SYNTAX = [
+    ("no-space-after-colon-block", plan("  pangkat: Penata\n", "  komitmen:86\n  pangkat: Penata\n"),
+     (8, 11, "E004", "Sintaks YAML tidak valid: setelah ':' harus ada spasi; tulis 'komitmen: 86'.")),
+    ("no-space-before-quote", plan('  nama: "Ali Rahman, S.Kom."', '  nama:"Ali Rahman, S.Kom."'),
+     (6, 7, "E004", "Sintaks YAML tidak valid: setelah ':' harus ada spasi; tulis 'nama: \"Ali Rahman, S.Kom.\"'.")),
+    ("unclosed-quote", plan('nama: "Ali Rahman, S.Kom."', 'nama: "Ali Rahman, S.Kom.'),
+     (6, 9, "E004", "Sintaks YAML tidak valid: tanda kutip \" yang dibuka di sini tidak ditutup; tutup teksnya "
+      "dengan \" pada baris yang sama.")),
+    ("colon-inside-text", plan("uraian: Menyusun RKA Unit Kerja", "uraian: Menyusun RKA: Unit Kerja"),
+     (25, 25, "E004", "Sintaks YAML tidak valid: tanda ':' di dalam teks dibaca sebagai kunci baru; beri tanda "
+      "kutip pada teksnya: uraian: \"Menyusun RKA: Unit Kerja\".")),
+    ("missing-dash", plan("  - id: K2\n", "    id: K2\n"),
+     (29, 5, "E066", "Kunci 'id' muncul lagi pada baris 29 di butir daftar yang dimulai pada baris 24: tanda '-' "
+      "sebelum butir baru sepertinya hilang. Tulis '- id: …' pada baris 29.")),
+    ("unclosed-flow-list", plan("mendukung: [SS1]\n", "mendukung: [SS1\n"),
+     (27, 16, "E004", "Sintaks YAML tidak valid: daftar dalam kurung siku tidak ditutup: diharapkan ',' atau ']'.")),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in SYNTAX], ids=[c[0] for c in SYNTAX])
+def test_syntax_errors_name_the_line_of_the_mistake(text: str, expected: tuple) -> None:
+    assert load_error(text) == expected
+
+
+def test_syntax_errors_are_never_english_in_indonesian() -> None:
+    line, col, code, message = load_error(plan("uraian: Memverifikasi data e-Planning",
+                                                "uraian: Memverifikasi: data: e-Planning"))
+    assert (line, code) == (30, "E004") and "not allowed" not in message and "tanda kutip" in message
+
+
+def test_syntax_error_in_english() -> None:
+    assert load_error(plan("  pangkat: Penata\n", "  komitmen:86\n  pangkat: Penata\n"), "en") == \
+        (8, 11, "E004", "Invalid YAML syntax: a ':' must be followed by a space; write 'komitmen: 86'.")
+
+
+def test_missing_space_inside_a_flow_mapping_names_the_fix() -> None:
+    text = MINIMAL + ("perilaku_kerja: {orientasi_pelayanan: 85, integritas: 88,\n"
+                      "  komitmen:86, disiplin: 90, kerja_sama: 86}\n")
+    assert findings(text) == [(35, 3, "E021", "Kunci 'komitmen:86' tidak dikenal di perilaku_kerja. Setelah ':' "
+                                              "harus ada spasi: tulis 'komitmen: 86'.")]

@@ -92,7 +92,9 @@ def status(paths: tuple[Path, ...], today_text: str | None, fmt: str, lang: str 
     """Status pemantauan kegiatan per SKP: status, progres, tenggat, hambatan, tindak lanjut.
 
     Status diambil dari entri `pemantauan` terakhir (menurut tanggal) yang tidak melewati tanggal
-    acuan. Kegiatan ditandai TERLAMBAT bila statusnya `terlambat`, atau bila tenggatnya
+    acuan; kegiatan yang realisasinya sudah dicatat (dengan `tanggal_selesai` yang tidak melewati
+    tanggal acuan, atau tanpa tanggal) berstatus `selesai`. Kegiatan ditandai TERLAMBAT bila
+    statusnya `terlambat`, atau bila tenggatnya
     (`target.tenggat`, atau akhir periode) sudah lewat dan belum `selesai`. Review di
     `jadwal_review` yang jatuh dalam 14 hari disebut jatuh tempo.
 
