@@ -10,6 +10,7 @@ at import time.
 from __future__ import annotations
 
 import re
+from functools import cache
 from types import ModuleType
 
 from skpgen.rules import (
@@ -173,6 +174,31 @@ def summary(mod: ModuleType, lang: str = "id") -> str:
         if text:
             return text
     return doc_sections(mod)[0]
+
+
+def english_sections(mod: ModuleType) -> tuple[str, dict[str, str]]:
+    """(summary, {Indonesian section title: English body}) for ``skpgen rules CODE --lang en``.
+
+    The English texts are data (``skpgen/lint/docs_en.toml``); the YAML examples are shared with
+    the Indonesian documentation. A rule without an English text keeps its Indonesian one, marked.
+    """
+    summary_id, sections = doc_sections(mod)
+    texts = _docs_en().get(mod.CODE, {})
+    out: dict[str, str] = {}
+    for title, key in (("Apa yang diperiksa", "what"), ("Mengapa", "why"), ("Opsi", "options")):
+        out[title] = texts[key] if key in texts else f"_(Indonesian only.)_ {sections.get(title, '')}"
+    for title in ("Contoh buruk", "Contoh baik"):
+        out[title] = "\n\n".join(f"```{info}\n{code}```" for info, code in doc_examples(sections.get(title, "")))
+    return summary(mod, "en"), out
+
+
+@cache
+def _docs_en() -> dict[str, dict[str, str]]:
+    import tomllib
+    from pathlib import Path
+
+    with open(Path(__file__).resolve().parents[1] / "lint" / "docs_en.toml", "rb") as fh:
+        return tomllib.load(fh)
 
 
 def _summaries_en() -> dict[str, str]:
