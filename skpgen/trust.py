@@ -49,7 +49,7 @@ _WITH_UNIT = re.compile(
     r"(?P<rp>[Rr][Pp]\.?\s*)?(?P<num>[-+]?\d[\d.,]*?)(?:,-)?\s*(?P<unit>%|persen|[^\W\d_][\w /.-]*)?\Z")
 _TIME_UNITS = {"hari", "minggu", "bulan", "tahun"}
 
-PLACEHOLDER_NIP = "000000000000000000"
+PLACEHOLDER_NIP = "000000000000000000"  # what `skpgen init` writes until the real NIP is known
 _PLACEHOLDER_TEXT = re.compile(r"\[[^\[\]\n]{2,60}\]")  # "[obyek kegiatan]", "[Nama Lengkap]"
 
 
@@ -245,7 +245,7 @@ def _check_split_comma(out: _Collector, parent: Path_, prev_key: str, prev: Node
 # ---- scaffold placeholders ---------------------------------------------------------------------
 
 _PLACEHOLDER_KEYS = {"nip", "nama", "uraian", "jabatan", "unit_kerja", "instansi", "sasaran", "satuan",
-                     "pangkat", "teks", "tempat"}
+                     "pangkat", "teks", "tempat", "indikator", "rhk_atasan", "program", "sumber"}
 
 
 def _check_placeholder(out: _Collector, path: Path_, key: str, node: Node) -> None:

@@ -75,7 +75,7 @@ def test_blank_permenpanrb_and_custom_schema(tmp_path):
         "# yaml-language-server: $schema=../schemas/skp.schema.json"
     data = check_valid(out, placeholders=True)
     assert data["aturan"] == "permenpanrb-6-2022"
-    assert data["kegiatan"][0]["rhk_atasan"] == "RHK atasan yang diintervensi"
+    assert data["kegiatan"][0]["rhk_atasan"] == "[RHK atasan yang diintervensi]"
     assert data["kegiatan"][0]["indikator"][0]["target"] == {"nilai": 1, "satuan": "dokumen"}
     assert sorted(data["perilaku_kerja"]) == ["adaptif", "akuntabel", "berorientasi_pelayanan", "harmonis",
                                               "kolaboratif", "kompeten", "loyal"]
@@ -182,3 +182,37 @@ _scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
 @given(st.one_of(_scalar, st.lists(_scalar, max_size=4), st.dictionaries(_text.filter(bool), _scalar, max_size=4)))
 def test_flow_round_trips_through_the_strict_loader(value):
     assert load_text("k: " + flow(value) + "\n", "t.yaml").data["k"] == value
+
+
+@pytest.mark.parametrize("aturan", ["pp46-2011", "permenpanrb-6-2022"])
+def test_blank_scaffold_shows_the_year_and_every_placeholder_is_a_finding(tmp_path, aturan):
+    """Issue 10 item 9: more than one kegiatan, commented examples of realisasi/tanggal_selesai,
+    tambahan, kreatif and bukti that are valid once uncommented, and placeholders that never pass
+    validate silently (each an E065 naming the place)."""
+    out = tmp_path / "baru.skp.yaml"
+    assert run_cli("init", "-o", str(out), "--tahun", "2026", "--aturan", aturan).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    data = check_valid(out, placeholders=True)
+    assert [k["id"] for k in data["kegiatan"]] == ["K1", "K2"]
+    for word in ("jenis: tambahan", "jenis: kreatif", "bukti:"):
+        assert f"#     {word}" in text, word
+    if aturan == "pp46-2011":
+        assert "#     realisasi: {kuantitas: 1, kualitas: 95, waktu: 11, tanggal_selesai: YYYY-MM-DD}" in text
+        assert "#     tingkat: unit_kerja" in text
+    r = run_cli("validate", str(out), "--format", "concise")
+    assert r.returncode == 1
+    assert f"{out}:18:8: E065 [error] pegawai.nip masih berisi isian contoh dari kerangka (000000000000000000); " \
+           "ganti dengan data sebenarnya." in r.stdout
+    # uncommented, the examples are valid (apart from the same kind of placeholders)
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Contoh lain"))
+    body = []
+    for i, line in enumerate(lines):
+        if (i > start and line.startswith("#   ")) or line.startswith("#     realisasi:"):
+            line = line[2:]
+        body.append(line.replace("YYYY-MM-DD", "2026-03-20"))
+    used = tmp_path / "contoh.skp.yaml"
+    used.write_text("\n".join(body) + "\n", encoding="utf-8")
+    doc = check_valid(used, placeholders=True)
+    assert [k["jenis"] for k in doc["kegiatan"]] == ["utama", "utama", "tambahan", "kreatif"]
+    assert all(k.get("bukti") for k in doc["kegiatan"][2:])
