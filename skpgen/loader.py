@@ -180,7 +180,12 @@ def _pos_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def _human_size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KiB"
+    """``2.0 MiB``, ``64 KiB``, ``100 byte``: never a limit rounded down to "0 KiB"."""
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MiB"
+    if n >= 1024 and n % 1024 == 0:
+        return f"{n // 1024} KiB"
+    return f"{n} byte"
 
 
 _NUMBER_START = frozenset("0123456789+-.")
@@ -323,9 +328,11 @@ class _Builder:
             m = ev.start_mark
             raise _error(self.file, "E007", self.lang, line=m.line + 1, col=m.column + 1, name=ev.anchor)
         tag = ev.tag
-        if tag and tag not in _STR_TAGS and not (ev.__class__ is _ScalarEvent and ev.implicit[0]):
+        # every explicit tag is refused, !!str too (README: "tags are refused"): quoting says "text"
+        if tag and not (ev.__class__ is _ScalarEvent and ev.implicit[0] and tag not in _STR_TAGS):
             m = ev.start_mark
-            raise _error(self.file, "E010", self.lang, line=m.line + 1, col=m.column + 1, tag=tag)
+            raise _error(self.file, "E010", self.lang, line=m.line + 1, col=m.column + 1,
+                         tag=tag.replace("tag:yaml.org,2002:", "!!"))
 
     def _node(self, ev: Any, depth: int, in_seq: bool = False) -> tuple[Node, Any]:
         cls = ev.__class__
@@ -340,7 +347,7 @@ class _Builder:
         get_event = self.get_event
         if cls is _ScalarEvent:
             em = ev.end_mark
-            value = ev.value if (ev.tag in _STR_TAGS and ev.tag != "!") else _scalar_value(ev)
+            value = _scalar_value(ev)
             return Node("scalar", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, value, None, ev.value), value
         if cls is _SequenceStart:
             items: list[Node] = []
