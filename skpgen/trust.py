@@ -164,6 +164,7 @@ def trust_findings(doc: Document, lang: str = "id") -> tuple[list[Finding], set[
     replace (the value itself, and the stray key a flow mapping split off a decimal comma)."""
     numeric = numeric_fields()
     out = _Collector(doc, lang)
+    _xml_chars(out)
     stack: list[tuple[Path_, Node]] = [((), doc.root)]
     while stack:
         path, node = stack.pop()
@@ -240,6 +241,32 @@ def _check_split_comma(out: _Collector, parent: Path_, prev_key: str, prev: Node
     out.add(code, path, prev, knode, where=_where(path), text=text, read=read, fix=fixed, **kw)
     out.suppress.add(parent + (key,))
     return True
+
+
+# ---- characters XML 1.0 forbids (E090) ------------------------------------------------------------
+
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_chars(out: _Collector) -> None:
+    """Every text, key or value: the forms are XML and can never hold such a character."""
+    doc = out.doc
+    if not XML_ILLEGAL.search(doc.text) and "\\" not in doc.text:
+        return  # characters written as YAML escapes ("\x01") appear only after parsing
+    stack: list[tuple[Path_, Node, bool]] = [((), doc.root, False)]
+    while stack:
+        path, node, is_key = stack.pop()
+        if node.kind == "map":
+            for key, child in node.value.items():
+                stack.append((path + (key,), node.keys[key], True))  # type: ignore[index]
+                stack.append((path + (key,), child, False))
+        elif node.kind == "seq":
+            stack.extend((path + (i,), child, False) for i, child in enumerate(node.value))
+        else:
+            text = node.value if isinstance(node.value, str) else node.text
+            m = XML_ILLEGAL.search(text) if isinstance(text, str) else None
+            if m:
+                out.add("E090", path, node, node, cp=ord(m.group(0)), pos=m.start() + 1)
 
 
 # ---- scaffold placeholders ---------------------------------------------------------------------

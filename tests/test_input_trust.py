@@ -123,6 +123,9 @@ BAD = {
     "ribuan": (k2("{kuantitas: 1.240, satuan: laporan, kualitas: 100, waktu: 12}"), "E060", 33, 25),
     "kualitas120": (MINIMAL + "    realisasi: {kuantitas: 12, kualitas: 120, waktu: 12}\n", "E063", 34, 42),
     "waktu0": (MINIMAL + "    realisasi: {kuantitas: 12, kualitas: 90, waktu: 0}\n", "E064", 34, 53),
+    # a character XML forbids: lint said error, validate and score said valid, render failed (exit 2)
+    "xmlchar": (MINIMAL.replace("uraian: Menyusun RKA Unit Kerja", 'uraian: "Menyusun RKA\\x01 Unit Kerja"'),
+                "E090", 25, 13),
 }
 
 
