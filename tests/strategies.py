@@ -12,11 +12,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-# Text the schema allows: any Unicode except surrogates; XML-forbidden control characters included
-# (the schema accepts them; lint flags them and render refuses them).
-any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+# Text a valid plan may hold: any Unicode except surrogates and the characters XML 1.0 forbids
+# (those are validation error E090), and no "[…]" scaffold placeholder (E065).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{2,60}\]")
+any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
+    lambda s: not _XML_FORBIDDEN.search(s) and not _PLACEHOLDER.search(s))
 plain_text = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60).filter(
-    lambda s: s.strip() != "")
+    lambda s: s.strip() != "" and not _PLACEHOLDER.search(s) and not _XML_FORBIDDEN.search(s))
 nip = st.from_regex(r"\A(19[5-9][0-9])(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])20[0-2][0-9](0[1-9]|1[0-2])[12]0[0-9]{2}\Z")
 golongan = st.sampled_from(["II/c", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b"])
 # a float whose shortest text looks like an Indonesian thousands number ("1.125") is an input-trust
