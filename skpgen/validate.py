@@ -337,6 +337,9 @@ def cross_field_findings(doc: Document, lang: str = "id", skip_paths: set[Any] |
         tahun = periode.get("tahun")
         if mulai and isinstance(tahun, int) and not isinstance(tahun, bool) and tahun != mulai.year:
             add("E057", ("periode", "tahun"), tahun=tahun, mulai=periode["mulai"])
+        elif selesai and isinstance(tahun, int) and not isinstance(tahun, bool) and tahun != selesai.year:
+            # one SKP covers (part of) one year: a period running into another year is a typo
+            add("E067", ("periode", "selesai"), tahun=tahun, selesai=periode["selesai"])
 
     # every list-valued field is type-guarded: the schema already reported a scalar in its place
     # (E022), and a cross-field check must not trip over it (`keselarasan: 5` was a TypeError)

@@ -85,6 +85,9 @@ CASES = [
      [(34, 42, "E063", "kegiatan[1].realisasi.kualitas bernilai 120; kualitas berskala 0–100.")]),
     ("target-kualitas-above-100", k2("{kuantitas: 12, satuan: laporan, kualitas: 110, waktu: 12}"),
      [(33, 56, "E063", "kegiatan[1].target.kualitas bernilai 110; kualitas berskala 0–100.")]),
+    ("period-end-in-another-year", plan('selesai: "2025-12-31"', 'selesai: "2026-12-31"'),
+     [(4, 54, "E067", "periode.selesai (2026-12-31) berada di luar tahun 2025; satu SKP mencakup satu tahun "
+       "penilaian (mutasi di tengah tahun: satu SKP per jabatan).")]),
     ("waktu-zero-with-output", MINIMAL + "    realisasi: {kuantitas: 12, kualitas: 90, waktu: 0}\n",
      [(34, 53, "E064", "Realisasi waktu kegiatan 'K2' bernilai 0 padahal ada keluaran (12); isi lama pengerjaan "
        "yang sebenarnya (lebih dari 0).")]),
