@@ -21,8 +21,10 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Measured on a 2-core machine (lint, 4 ms per plan): a fork pool of 2 pays off from about 24
-# plans to compute; below that one process is as fast. (bench/run.py measures the whole runs.)
+# Estimate for lint on a 2-core machine: starting a fork pool of 2 and shipping results back costs
+# about as much as linting 6-12 plans (4 ms each on a quiet machine), so a pool pays off from some
+# 24 plans to compute. Spot measurements on a heavily shared machine were too noisy to refine it
+# (pool slower at 8-24 plans, faster from 48); bench/run.py measures whole runs.
 POOL_THRESHOLD = 24
 
 
