@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from skpgen.resources import resource_path
@@ -31,6 +31,7 @@ _TER = re.compile(r"^ter")
 _PEN_AN = re.compile(r"^(?:pe[mnr]?|peng|peny|per|ke)\w{3,}an$")
 _PEN_AN_ACT = re.compile(r"^(?:pe[mnr]?|peng|peny|per)\w{3,}an$")  # peN-an / per-an, not ke-an
 _KE_AN = re.compile(r"^ke\w{3,}an$")
+_NYA = re.compile(r"(\w{4,})nya\b")
 _NOT_ACTIVITY = frozenset({"instansi", "informasi", "posisi", "kondisi", "situasi", "komisi", "provinsi",
                            "kompetensi", "organisasi", "aplikasi", "lokasi"})
 _SUFFIXES = ("kannya", "nya", "kan", "i")
@@ -52,13 +53,17 @@ class WordList:
     def __init__(self, entries: list[str]):
         self.entries = entries
         self.words = {e for e in entries if " " not in e}
-        self._longest_first = sorted(entries, key=len, reverse=True)
-        phrases = sorted((e for e in entries if " " in e), key=len, reverse=True)
-        self._phrase_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
-                           if phrases else None)
-        self._any_re = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(e) for e in
-                                                               sorted(entries, key=len, reverse=True))
-                                   + r")(?![\w-])") if entries else None)
+        self._by_first: dict[str, list[str]] = {}  # first word -> entries, longest first (for starts)
+        for e in sorted(entries, key=len, reverse=True):
+            self._by_first.setdefault(e.split(" ", 1)[0], []).append(e)
+
+    @cached_property
+    def _any_re(self) -> re.Pattern[str] | None:
+        """Compiled on first use: most lists are never searched in a given run."""
+        if not self.entries:
+            return None
+        alts = "|".join(re.escape(e) for e in sorted(self.entries, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -72,8 +77,11 @@ class WordList:
 
     def starts(self, text: str) -> str | None:
         """The entry that ``text`` starts with (whole words), or None."""
-        low = " ".join(tokens(text))
-        for entry in self._longest_first:
+        toks = tokens(text)
+        if not toks:
+            return None
+        low = " ".join(toks)
+        for entry in self._by_first.get(toks[0], ()):
             if low == entry or low.startswith(entry + " "):
                 return entry
         return None
@@ -148,8 +156,8 @@ class Vocab:
             and w not in self.lists["keluaran-konkret"] and w not in self.lists["obyek-umum"]
 
     def concrete_output(self, text: str) -> str | None:
-        """The first concrete output named in ``text`` ("laporan", "berita acara"), or None."""
-        return self.lists["keluaran-konkret"].find(text)
+        """The first concrete output named in ``text`` ("laporan", "berita acara", "laporannya"), or None."""
+        return self.lists["keluaran-konkret"].find(_NYA.sub(r"\1", text))
 
     def typo_of(self, word: str) -> str | None:
         """The listed verb that ``word`` is a typing slip of ("melakukkan" → "melakukan"), or None.

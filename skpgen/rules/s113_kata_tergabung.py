@@ -60,6 +60,7 @@ _SUFFIX = ("kan", "i", "nya", "lah", "kah", "pun", "kannya", "an")
 _INNER = ("dengan", "sesuai", "sebagai", "kepada", "terhadap", "secara", "untuk")
 
 
+@lru_cache(maxsize=8)
 def _lexicon(vocab) -> frozenset[str]:  # noqa: ANN001 - a Vocab
     words: set[str] = set(vocab.nominal)
     for name in ("keluaran-konkret", "keluaran-generik", "satuan", "obyek-umum", "obyek-abstrak",
@@ -95,10 +96,16 @@ def split_of(vocab, word: str) -> str | None:  # noqa: ANN001 - a Vocab
         if len(fw) >= 3 and low.startswith(fw) and is_word(low[len(fw):]):
             return f"{word[:len(fw)]} {word[len(fw):]}"
     if len(low) >= 16:
+        cuts: set[int] = set()
         for fw in _INNER:
             at = low.find(fw, 3)
-            if at >= 3 and len(low) - at - len(fw) >= 3:
-                return f"{word[:at]} {fw} {word[at + len(fw):]}"
+            while at >= 3:
+                if len(low) - at - len(fw) >= 3:
+                    cuts.update((at, at + len(fw)))
+                at = low.find(fw, at + 1)
+        if cuts:
+            bounds = [0, *sorted(cuts), len(word)]
+            return " ".join(word[a:b] for a, b in zip(bounds, bounds[1:]) if a < b)
     return None
 
 
