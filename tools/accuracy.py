@@ -347,6 +347,8 @@ def render(corpus: dict[str, Any], rows: list[Row], before: dict[str, Any] | Non
     add("| kode | tp/fp/fn | presisi | recall |")
     add("|---|---|---|---|")
     for code, f in sorted(fig["sintetis"]["rules"].items()):
+        if not f["tp"] + f["fp"] + f["fn"]:
+            continue
         add(f"| {code} | {f['tp']}/{f['fp']}/{f['fn']} | {_pct(f['precision'])} | {_pct(f['recall'])} |")
     add("")
     if morph:
