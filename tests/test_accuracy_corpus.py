@@ -23,6 +23,7 @@ sys.modules[_spec.name] = accuracy
 _spec.loader.exec_module(accuracy)
 
 CODE_RE = re.compile(r"^(S1(0[1-9]|1\d|2\d)|M20[1-7]|R40[1-6]|T50[1-3])$")
+SYNTHETIC_CODE_RE = re.compile(r"^(S1(0[1-9]|1\d|2\d)|M20[1-7]|R40[1-6]|T50[1-3]|E06\d)$")
 
 
 @cache
@@ -58,13 +59,14 @@ def test_labels_are_known_codes_and_synthetic_rows_are_marked() -> None:
             assert "sintetis" not in r["id"]
     for r in corpus()["sintetis"]:
         assert r["id"].startswith("sintetis-") and r["harap"], r["id"]
+        assert all(SYNTHETIC_CODE_RE.match(c) for c in r["harap"]), (r["id"], r["harap"])
 
 
 def test_three_positive_rows_per_rule() -> None:
     public = Counter(c for s in corpus()["sumber"] for r in s["baris"] for c in r.get("harap") or [])
     synthetic = Counter(c for r in corpus()["sintetis"] for c in r["harap"])
     for code in ("S101", "S102", "S103", "S104", "S107", "S108", "S109", "S110", "S111", "S112", "S113", "S114",
-                 "M201", "M202", "M203", "M204", "M205", "M206", "R403", "R404", "T503"):
+                 "M201", "M202", "M203", "M205", "M206", "E063", "R403", "R404", "T503"):
         assert public[code] + synthetic[code] >= 3, code
         if public[code] >= 3:  # synthetic rows only where the public rows do not suffice
             assert synthetic[code] == 0 or code in ("S101", "S104"), code
