@@ -90,7 +90,17 @@ def main() -> int:
     if args.quick:
         args.n, args.small, args.big = 150, 50, 2000
     skpgen = tool("skpgen")
-    rows: list[Row] = []
+
+    class Rows(list):  # each row also goes to stderr as soon as it is measured
+        def append(self, row: Row) -> None:  # type: ignore[override]
+            print("  ".join(str(c) for c in row), file=sys.stderr, flush=True)
+            super().append(row)
+
+        def extend(self, rows) -> None:  # type: ignore[override]
+            for r in rows:
+                self.append(r)
+
+    rows: list[Row] = Rows()
     with tempfile.TemporaryDirectory(prefix="skpgen-bench-") as tmp:
         tmpd = Path(tmp)
         plans_dir = tmpd / "plans"
