@@ -189,6 +189,14 @@ def _schema_error_to_findings(doc: Document, error: Any, lang: str) -> list[Find
         return at_node(doc.file, node, code, code_name(code), "error", message,
                        kegiatan=kegiatan_id_for(doc.data, node_path), path=node_path)
 
+    if "propertyNames" in error.schema_path and isinstance(instance, str):
+        # a key of the other regime (the schema's propertyNames exclusion, which editors show at the key)
+        aturan = doc.data.get("aturan") if isinstance(doc.data, dict) else None
+        return [make(path + (instance,), t("E028", lang, key=instance, aturan=aturan), key_node=True, code="E028")]
+    if keyword == "pattern" and _is_iso_shape(instance):
+        return []  # a date of the right shape that is not in the calendar: E050 (cross-field) says so
+    if keyword == "exclusiveMinimum" and len(path) == 4 and path[2] == "target":
+        return []  # target kuantitas/waktu ≤ 0: E054 (cross-field) names the kegiatan
     if keyword == "required":
         missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance]
         return [make(path, t("E020", lang, key=k, where=where)) for k in missing]

@@ -85,8 +85,26 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
 
 
 @click.command()
-def schema() -> None:
-    """Cetak skema JSON berkas SKP (draft-07) untuk editor dan alat lain."""
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Tulis skema ke berkas (atomik), mis. skp.schema.json di samping SKP untuk editor.")
+@lang_option
+def schema(output: Path | None, lang: str | None) -> None:
+    """Cetak skema JSON berkas SKP (draft-07) untuk editor dan alat lain.
+
+    Dengan -o, skema ditulis ke berkas: baris `# yaml-language-server: $schema=./skp.schema.json`
+    pada SKP lalu bekerja tanpa jaringan (lihat `skpgen init`).
+    """
     from skpgen.resources import schema_file
 
-    click.echo(schema_file().read_text(encoding="utf-8"), nl=False)
+    text = schema_file().read_text(encoding="utf-8")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from skpgen.fsutil import atomic_write_text
+
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        click.echo("skpgen: " + t("cli.schema_write_failed", resolve_lang(lang), path=str(output),
+                                  problem=exc.strerror or str(exc)), err=True)
+        sys.exit(2)

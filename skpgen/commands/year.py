@@ -259,7 +259,9 @@ def diff(files: tuple[Path, ...], rev: str | None, fmt: str, exit_code: bool, la
 @click.option("--aturan", type=click.Choice(["pp46-2011", "permenpanrb-6-2022"]), default=None,
               help="Regulasi (bawaan: dari --from, atau pp46-2011). / Regime.")
 @click.option("--schema", "schema_ref", default=None, metavar="URL|PATH",
-              help="Alamat skema untuk baris yaml-language-server. / Schema location for the modeline.")
+              help="Alamat skema untuk baris yaml-language-server (bawaan: skp.schema.json di folder "
+                   "berkas atau di atasnya, ditulis bila belum ada). / Schema location for the modeline "
+                   "(default: a local skp.schema.json, written when missing).")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada. / Overwrite an existing file.")
 @lang_option
 def init(output: Path, source: Path | None, tahun: int | None, aturan: str | None, schema_ref: str | None,
@@ -271,13 +273,17 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
     dan tanggal digeser ke tahun baru; realisasi tahun lalu ditambahkan ke `historis`.
     Berkas yang sudah ada tidak pernah ditimpa tanpa --force.
 
+    Baris `# yaml-language-server: $schema=…` menunjuk skp.schema.json lokal (di folder berkas
+    atau folder di atasnya sampai akar proyek; bila belum ada, ditulis di samping berkas), sehingga
+    editor melengkapi dan memeriksa isian tanpa jaringan.
+
     Kode keluar: 0 berhasil; 1 berkas sumber tidak valid; 2 berkas sudah ada, tak terbaca,
     atau tak dapat ditulis.
     """
     from skpgen.commands.validate import load_and_validate
     from skpgen.loader import load_text
     from skpgen.validate import validate_document
-    from skpgen.year.scaffold import blank_plan, render_scaffold, roll_over
+    from skpgen.year.scaffold import blank_plan, render_scaffold, roll_over, schema_location
 
     lang = resolve_lang(lang)
     if tahun is not None and not 1900 <= tahun <= 2200:
@@ -298,6 +304,9 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
         plan = roll_over(doc.data, tahun=tahun, aturan=aturan)
     else:
         plan = blank_plan(tahun=tahun or dt.date.today().year, aturan=aturan or "pp46-2011")
+    schema_file, schema_exists = None, False
+    if schema_ref is None:
+        schema_ref, schema_file, schema_exists = schema_location(output)
     text = render_scaffold(plan, schema_ref=schema_ref, source=str(source) if source else None)
 
     # the scaffold must be a valid plan: check it exactly as `skpgen validate` would
@@ -309,3 +318,12 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
     _write_output(output, text.encode("utf-8"), lang, "init.write_failed")
     click.echo(msg("init.written", lang, path=str(output), tahun=plan["periode"]["tahun"],
                    source=msg("init.from_source", lang, file=str(source)) if source else ""), err=True)
+    if schema_file is not None:  # the editor's offline schema (SPEC §10), next to or above the plan
+        from skpgen.resources import schema_file as packaged_schema
+
+        current = packaged_schema().read_bytes()
+        if not schema_exists:
+            _write_output(schema_file, current, lang, "init.write_failed")
+            click.echo(msg("init.schema_written", lang, path=str(schema_file)), err=True)
+        elif schema_file.read_bytes() != current:
+            click.echo(msg("init.schema_stale", lang, path=str(schema_file)), err=True)
