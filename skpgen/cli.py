@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "dashboard": ("skpgen.commands.year:dashboard", "Dasbor Excel untuk satu folder SKP."),
     "diff": ("skpgen.commands.year:diff", "Bandingkan dua versi SKP (revisi)."),
     "init": ("skpgen.commands.year:init", "Buat kerangka SKP baru."),
+    "lsp": ("skpgen.commands.lsp:lsp", "Language server untuk editor (stdio)."),
 }
 
 

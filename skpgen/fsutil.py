@@ -76,3 +76,13 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = Tr
 
 def atomic_write_text(path: Path | str, text: str, *, make_parents: bool = True, durable: bool = True) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), make_parents=make_parents, durable=durable)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """``*.yaml``/``*.yml`` files under ``folder``, recursively and sorted; hidden folders and files
+    (``.git``, ``.venv``, ``.skpgen.yaml``) are skipped. What ``skpgen lint DIR`` reads."""
+    return sorted(
+        f for f in folder.rglob("*")
+        if f.suffix in (".yaml", ".yml") and f.is_file()
+        and not any(part.startswith(".") and part not in (".", "..") for part in f.relative_to(folder).parts)
+    )

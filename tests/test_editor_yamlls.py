@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, run_cli
+from lsp_client import Editor
 
 SERVER = ROOT / "tools" / "editor-test" / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 
@@ -34,43 +35,19 @@ def _node_or_skip() -> str:
 
 async def _session(folder: Path, plan: Path, steps: Any) -> Any:
     from lsprotocol import types as T
-    from pytest_lsp.client import make_test_lsp_client
 
-    client = make_test_lsp_client()
-    await client.start_io(_node_or_skip(), str(SERVER), "--stdio", cwd=str(folder))
-    caps = T.ClientCapabilities(
-        workspace=T.WorkspaceClientCapabilities(configuration=True, workspace_folders=True),
-        text_document=T.TextDocumentClientCapabilities(
-            hover=T.HoverClientCapabilities(content_format=[T.MarkupKind.Markdown]),
-            completion=T.CompletionClientCapabilities(completion_item=T.ClientCompletionItemOptions(
-                snippet_support=True, documentation_format=[T.MarkupKind.Markdown])),
-            publish_diagnostics=T.PublishDiagnosticsClientCapabilities()))
+    editor = await Editor.start([_node_or_skip(), str(SERVER), "--stdio"], folder)
     try:
-        await client.initialize_session(T.InitializeParams(
-            capabilities=caps, root_uri=folder.as_uri(),
-            workspace_folders=[T.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)]))
-        return await steps(client, T, plan.as_uri())
+        return await steps(editor, T, plan.as_uri())
     finally:
-        await client.shutdown_session()
-        await client.stop()
+        await editor.stop()
 
 
-async def _open(client: Any, T: Any, uri: str, text: str, version: int = 1) -> list[Any]:
+async def _open(editor: Editor, T: Any, uri: str, text: str, version: int = 1) -> list[Any]:
     """Open (or replace) the buffer and return the diagnostics published for it."""
-    client.diagnostics.pop(uri, None)
     if version == 1:
-        client.text_document_did_open(T.DidOpenTextDocumentParams(
-            T.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
-    else:
-        client.text_document_did_change(T.DidChangeTextDocumentParams(
-            T.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            [T.TextDocumentContentChangeWholeDocument(text=text)]))
-    for _ in range(20):
-        await asyncio.wait_for(client.wait_for_notification("textDocument/publishDiagnostics"), 20)
-        if uri in client.diagnostics:
-            break
-    await asyncio.sleep(0.3)  # the server may publish once more for the same version
-    return list(client.diagnostics.get(uri, []))
+        return await editor.open(uri, text)  # type: ignore[return-value]
+    return await editor.change(uri, text)  # type: ignore[return-value]
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -91,19 +68,13 @@ def test_init_plan_in_yaml_language_server_offline(tmp_path: Path) -> None:
         out: dict[str, Any] = {"clean": await _open(client, T, uri, text)}
         # hover on `nip` of the pegawai block
         nip_line = _line_of(text, "  nip:")
-        hover = await client.text_document_hover_async(T.HoverParams(
-            T.TextDocumentIdentifier(uri), T.Position(nip_line, 3)))
-        out["hover"] = hover.contents.value if hover else ""
+        out["hover"] = await client.hover(uri, nip_line, 3)
         pj_line = _line_of(text, "pejabat_penilai:")
-        hover = await client.text_document_hover_async(T.HoverParams(
-            T.TextDocumentIdentifier(uri), T.Position(pj_line, 3)))
-        out["hover_pejabat"] = hover.contents.value if hover else ""
+        out["hover_pejabat"] = await client.hover(uri, pj_line, 3)
         # completion on a new top-level line at the end
         grown = text + "\n"
         await _open(client, T, uri, grown, version=2)
-        comp = await client.text_document_completion_async(T.CompletionParams(
-            T.TextDocumentIdentifier(uri), T.Position(len(grown.splitlines()), 0)))
-        out["completion"] = [(item.label, item.insert_text) for item in comp.items]
+        out["completion"] = await client.completion(uri, len(grown.splitlines()), 0)
         # a 17-digit NIP
         broken = text.replace('nip: "000000000000000000"', 'nip: "00000000000000000"', 1)
         out["broken"] = await _open(client, T, uri, broken, version=3)
@@ -146,9 +117,7 @@ def test_regime_aware_completion_snippets_and_the_mistakes_the_schema_can_show(t
 
         async def complete(text: str, line: int, col: int, version: int) -> list[tuple[str, str]]:
             await _open(client, T, uri, text, version)
-            comp = await client.text_document_completion_async(T.CompletionParams(
-                T.TextDocumentIdentifier(uri), T.Position(line, col)))
-            return [(item.label, item.insert_text) for item in comp.items]
+            return await client.completion(uri, line, col)
 
         out["pp46"] = await complete(MINIMAL_6_2022_HEAD.format(aturan="pp46-2011"), 3, 0, 1)
         out["r6"] = await complete(MINIMAL_6_2022_HEAD.format(aturan="permenpanrb-6-2022"), 3, 0, 2)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from skpgen.fsutil import yaml_files
 from skpgen.i18n import get_lang, t
 
 lang_option = click.option("--lang", type=click.Choice(["id", "en"]), default=None,
@@ -38,11 +39,7 @@ def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str]) -> Iter
     """
     for p in paths:
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix in (".yaml", ".yml") and f.is_file()
-                and not any(part.startswith(".") and part not in (".", "..") for part in f.relative_to(p).parts)
-            )
+            found = yaml_files(p)
             if not found:
                 errors.append(t("cli.no_files", lang, path=str(p)))
             for f in found:

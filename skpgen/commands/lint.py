@@ -255,14 +255,9 @@ def rules(rule: str | None, fmt: str, lang: str | None) -> None:
 
 
 def rule_markdown(mod: object, lang: str = "id") -> str:
-    from skpgen.lint.context import lt
-    from skpgen.rules import SECTIONS, doc_sections
+    from skpgen.lint.docs import rule_markdown as markdown
 
-    summary, sections = doc_sections(mod)  # type: ignore[arg-type]
-    head = (f"## {mod.CODE} {mod.NAME}\n\n{summary}\n\n"  # type: ignore[attr-defined]
-            f"Keluarga: {lt('family.' + mod.FAMILY, lang)} · tingkat bawaan: `{mod.SEVERITY}`")  # type: ignore[attr-defined]
-    body = [f"### {title}\n\n{sections.get(title, '')}" for title in SECTIONS]
-    return head + "\n\n" + "\n\n".join(body)
+    return markdown(mod, lang)  # type: ignore[arg-type]
 
 
 def rules_page(lang: str = "id") -> str:

@@ -17,7 +17,7 @@ from skpgen.lint.config import Config
 from skpgen.lint.context import Context, DocShared, lt, rule_message
 from skpgen.lint.suppression import apply, parse_directives
 from skpgen.lint.vocab import Vocab, load_vocab
-from skpgen.loader import DEFAULT_MAX_BYTES, Document, LoadError, load_path, load_text
+from skpgen.loader import DEFAULT_MAX_BYTES, Document, LoadError, load_bytes, load_path, load_text
 
 ALWAYS_CODES = ("E090",)  # run even on schema-invalid documents
 ENGINE_CODES = ("E091", "E092")  # produced by the engine itself, not by a check()
@@ -190,6 +190,17 @@ def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
     return FileResult(display, lint_document(doc, settings), doc, False)
 
 
+def lint_bytes(raw: bytes, display: str, settings: Settings) -> FileResult:
+    """Lint the content of a file that is not (or not yet) on disk, e.g. an editor buffer: the same
+    decoding, size cap and loading as :func:`lint_path`, so the findings are those of ``skpgen lint``."""
+    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+    try:
+        doc = load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang)
+    except LoadError as exc:
+        return FileResult(display, [exc.finding], None, True)
+    return FileResult(display, lint_document(doc, settings), doc, False)
+
+
 def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Finding]:
     """Lint YAML text (tests and editors). A load error is returned as its finding."""
     try:
@@ -289,5 +300,5 @@ def previous_files(path: Path) -> list[Path]:
     return [path]
 
 
-__all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_document", "lint_path",
+__all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_bytes", "lint_document", "lint_path",
            "lint_text", "previous_files", "schema_check"]
