@@ -192,8 +192,22 @@ def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
     """One file's whole lint (the per-file unit of work). Never raises: an exception anywhere in
     it becomes this file's E099 finding (:mod:`skpgen.isolation`) and ``load_failed`` (exit 2)."""
     max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+    return _lint_loaded(lambda: load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display),
+                        display, settings)
+
+
+def lint_bytes(raw: bytes, display: str, settings: Settings) -> FileResult:
+    """Lint the content of a file that is not (or not yet) on disk, e.g. an editor buffer: the same
+    decoding, size cap, loading and isolation as :func:`lint_path`, so the findings are those of
+    ``skpgen lint``."""
+    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+    return _lint_loaded(lambda: load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang),
+                        display, settings)
+
+
+def _lint_loaded(load: Any, display: str, settings: Settings) -> FileResult:
     try:
-        doc = load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
+        doc = load()
     except LoadError as exc:
         return FileResult(display, [exc.finding], None, True)
     except Exception as exc:  # noqa: BLE001 - per-file isolation
@@ -204,17 +218,6 @@ def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
         return FileResult(display, [problem], doc, True)
     assert findings is not None
     return FileResult(display, findings, doc, any(is_internal(f) for f in findings))
-
-
-def lint_bytes(raw: bytes, display: str, settings: Settings) -> FileResult:
-    """Lint the content of a file that is not (or not yet) on disk, e.g. an editor buffer: the same
-    decoding, size cap and loading as :func:`lint_path`, so the findings are those of ``skpgen lint``."""
-    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
-    try:
-        doc = load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang)
-    except LoadError as exc:
-        return FileResult(display, [exc.finding], None, True)
-    return FileResult(display, lint_document(doc, settings), doc, False)
 
 
 def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Finding]:
