@@ -51,7 +51,7 @@ def nip(rng: random.Random, i: int | None = None) -> str:
     return f"{birth}20{5 + (i // 12000) % 15:02d}{(i // 1000) % 12 + 1:02d}1{i % 1000:03d}"
 
 
-def plan(rng: random.Random, i: int) -> str:
+def plan(rng: random.Random, i: int, kegiatan: int = 6) -> str:
     jab, jenis_jab, unit = POSITIONS[i % len(POSITIONS)]
     pangkat, gol = rng.choice(RANKS)
     budget = jenis_jab == "struktural"
@@ -67,7 +67,10 @@ def plan(rng: random.Random, i: int) -> str:
         "  - {id: SS1, sasaran: Meningkatnya kualitas layanan publik, sumber: Renstra 2021-2026, indikator: \"Indeks Kepuasan Masyarakat 85\"}",
         "kegiatan:",
     ]
-    for k, (uraian, satuan, kuant) in enumerate(rng.sample(ACTIVITIES, 6), start=1):
+    chosen = (rng.sample(ACTIVITIES, kegiatan) if kegiatan <= len(ACTIVITIES)
+              else [(f"{u} tahap {j + 1}", s, n) for j, (u, s, n) in
+                    enumerate(rng.choice(ACTIVITIES) for _ in range(kegiatan))])
+    for k, (uraian, satuan, kuant) in enumerate(chosen, start=1):
         waktu = rng.choice([3, 6, 12])
         biaya = rng.randint(10, 200) * 1_000_000 if budget else None
         rw = max(1, waktu - rng.choice([0, 0, 1]))

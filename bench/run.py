@@ -9,6 +9,7 @@ Targets (SPEC §8):
   `skpgen --help` start-up <= `yamllint --version`
   render --jobs 2          >= 1.7x --jobs 1 on 100+ plans
   peak memory              flat in the number of files (10,000 vs 1,000 plans)
+  lsp change -> diagnostics <= 300 ms on a 40-kegiatan plan (SPEC §10; debounce included)
 """
 
 from __future__ import annotations
@@ -94,7 +95,10 @@ def main() -> None:
         render_rows = bench_render(skpgen, plans_dir, files, tmpd)
         rows.extend(render_rows)
 
-        # 4. memory: peak RSS on --big plans vs a tenth of them
+        # 4. the language server: a change in the editor -> published diagnostics, 40-kegiatan plan
+        rows.append(bench_lsp(skpgen, tmpd))
+
+        # 5. memory: peak RSS on --big plans vs a tenth of them
         big_dir = tmpd / "big"
         big_files = generate(big_dir, args.big, seed=2)
         small_dir = tmpd / "small"
@@ -136,6 +140,50 @@ def bench_render(skpgen: str, plans_dir: Path, files: list[Path], tmpd: Path) ->
     rows.append((f"render --jobs 2 vs --jobs 1 ({n} plans, {docs} forms)", f"{tb:.2f} s", f"{ta:.2f} s",
                  f"{ta / tb:.2f}x", ">= 1.7x"))
     return rows
+
+
+def bench_lsp(skpgen: str, tmpd: Path, changes: int = 20) -> tuple[str, str, str, str, str]:
+    """Median time from a didChange to the publishDiagnostics of that version (default debounce
+    included, as an editor sees it), against one `skpgen lint FILE` run of the same plan."""
+    import asyncio
+    import random
+
+    from gen import plan
+    from lsprotocol import types as T
+    from pytest_lsp.client import make_test_lsp_client
+
+    folder = tmpd / "lsp"
+    folder.mkdir()
+    path = folder / "plan-40.skp.yaml"
+    text = plan(random.Random(7), 0, kegiatan=40)
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+
+    async def run() -> list[float]:
+        client = make_test_lsp_client()
+        await client.start_io(skpgen, "lsp", cwd=str(folder))
+        await client.initialize_session(T.InitializeParams(
+            capabilities=T.ClientCapabilities(), root_uri=folder.as_uri(),
+            workspace_folders=[T.WorkspaceFolder(uri=folder.as_uri(), name="lsp")]))
+        client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+        await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        times = []
+        for v in range(2, changes + 2):
+            t0 = time.perf_counter()
+            client.text_document_did_change(T.DidChangeTextDocumentParams(
+                T.VersionedTextDocumentIdentifier(version=v, uri=uri),
+                [T.TextDocumentContentChangeWholeDocument(text + f"# perubahan {v}\n")]))
+            while (await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)).version != v:
+                pass
+            times.append(time.perf_counter() - t0)
+        await client.shutdown_session()
+        await client.stop()
+        return times
+
+    median = statistics.median(asyncio.run(run()))
+    cli = wall([skpgen, "lint", "--format", "json", "--exit-zero", str(path)], repeat=3)
+    return ("lsp: change -> diagnostics, 40 kegiatan (vs lint CLI)", f"{median * 1000:.0f} ms",
+            f"{cli * 1000:.0f} ms", f"{cli / median:.2f}x", "<= 300 ms")
 
 
 def docxtpl_per_doc(files: list[Path], tmpd: Path, form: str) -> float:

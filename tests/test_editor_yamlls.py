@@ -127,6 +127,10 @@ def test_regime_aware_completion_snippets_and_the_mistakes_the_schema_can_show(t
             MINIMAL_6_2022_HEAD.format(aturan="permenpanrb-6-2022") + "kegiatan:\n  - id: K1\n    \n", 5, 4, 4)
         out["pegawai_value"] = await complete(
             MINIMAL_6_2022_HEAD.format(aturan="pp46-2011") + "pegawai: \n", 3, 9, 5)
+        out["pp46_pegawai"] = await complete(
+            MINIMAL_6_2022_HEAD.format(aturan="pp46-2011") + "pegawai:\n  nama: A\n  \n", 5, 2, 7)
+        out["r6_pegawai"] = await complete(
+            MINIMAL_6_2022_HEAD.format(aturan="permenpanrb-6-2022") + "pegawai:\n  nama: A\n  \n", 5, 2, 8)
         mistakes = (MINIMAL_6_2022_HEAD.format(aturan="pp46-2011")
                     + "periode: {tahun: 2025, mulai: 2025-01-02, selesai: 2025-02-31}\n"
                     + "kegiatan:\n  - id: K1\n    uraian: Menyusun RKA\n    jenis: utama\n"
@@ -148,6 +152,10 @@ def test_regime_aware_completion_snippets_and_the_mistakes_the_schema_can_show(t
     r6_keys = {label for label, _ in out["r6_kegiatan"]}
     assert "rhk_atasan" not in pp46_keys and "perspektif" not in pp46_keys and "target" in pp46_keys
     assert {"rhk_atasan", "perspektif"} <= r6_keys
+    pp46_peg = [label for label, _ in out["pp46_pegawai"]]
+    r6_peg = [label for label, _ in out["r6_pegawai"]]
+    assert "nip" in pp46_peg and "jenjang" not in pp46_peg and "jenjang" in r6_peg
+    assert len(pp46_peg) == len(set(pp46_peg)) and len(r6_peg) == len(set(r6_peg))
 
     # the identity snippet inserts the NIP quoted; no completion inserts it as a bare number
     snippets = dict(out["pegawai_value"])

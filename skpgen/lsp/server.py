@@ -23,7 +23,7 @@ from skpgen.findings import Finding
 from skpgen.lsp.actions import Action, actions_for, msg
 from skpgen.lsp.session import LintSession
 
-DEBOUNCE_SECONDS = 0.15
+DEBOUNCE_SECONDS = 0.1
 SEVERITY = {"error": T.DiagnosticSeverity.Error, "warning": T.DiagnosticSeverity.Warning,
             "info": T.DiagnosticSeverity.Information}
 
