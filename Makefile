@@ -28,6 +28,9 @@ demo: $(STAMP)
 	$(BIN)/skpgen dashboard examples/ -o out/dashboard.xlsx --today 2025-10-01
 
 test: $(STAMP)
+	@# the editor test's yaml-language-server (npm); without node it is skipped outside CI
+	-@if command -v npm >/dev/null 2>&1 && [ ! -d tools/editor-test/node_modules ]; then \
+	  npm ci --prefix tools/editor-test --no-audit --no-fund --loglevel=error; fi
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
