@@ -26,6 +26,8 @@ demo: $(STAMP)
 	-$(BIN)/skpgen status examples/ --today 2025-10-01
 	@echo "== skpgen dashboard examples/ -o out/dashboard.xlsx"
 	$(BIN)/skpgen dashboard examples/ -o out/dashboard.xlsx --today 2025-10-01
+	@echo "== skpgen unit examples/unit-aptika (hierarchy and cascading of the example unit)"
+	$(BIN)/skpgen unit examples/unit-aptika
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

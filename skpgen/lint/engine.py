@@ -190,6 +190,27 @@ def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
     return FileResult(display, lint_document(doc, settings), doc, False)
 
 
+def lint_unit_path(path: Path, display: str, settings: Settings) -> FileResult:
+    """A unit file (``*.unit.yaml``, SPEC §11): its schema and cross-field errors now; once valid,
+    its facts join the cross-file pass, where the unit rules (``UNIT = True``) judge the plans of
+    its folder against it (:func:`finish_batch`)."""
+    from skpgen.rules import RULES
+    from skpgen.unit.model import read_unit
+
+    res = read_unit(path, display, settings.lang, settings.config.max_bytes or DEFAULT_MAX_BYTES)
+    if res.doc is None:
+        return FileResult(display, res.findings, None, True)
+    directives = parse_directives(res.doc.lines)
+    if res.unit is not None:
+        for code, rule in RULES.items():
+            if getattr(rule, "UNIT", False):
+                refs = settings.config.enabled(code, display)
+                settings.batch.setdefault(code, []).append({"unit": res.unit, "file": display, "refs": refs})
+                if refs:
+                    settings.batch_directives[display] = directives
+    return FileResult(display, sorted(apply(res.findings, directives), key=Finding.sort_key), res.doc, False)
+
+
 def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Finding]:
     """Lint YAML text (tests and editors). A load error is returned as its finding."""
     try:
@@ -290,4 +311,4 @@ def previous_files(path: Path) -> list[Path]:
 
 
 __all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_document", "lint_path",
-           "lint_text", "previous_files", "schema_check"]
+           "lint_text", "lint_unit_path", "previous_files", "schema_check"]
