@@ -25,6 +25,7 @@ class RhkFact:
     iki: tuple[str, ...]  # indikator texts, in order (IKI ids are "<id>.<n>", 1-based)
     loc: Loc  # the id value
     loc_atasan: Loc  # the rhk_atasan value (or the id when absent)
+    loc_uraian: Loc  # the uraian value (or the id when absent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,8 @@ def plan_facts(doc: Document) -> PlanFacts:
         rhk.append(RhkFact(index=i, id=_s(k.get("id")), uraian=_s(k.get("uraian")), jenis=_s(k.get("jenis")),
                            rhk_atasan=ref.strip() if has_ref else None, iki=iki,
                            loc=_loc(doc, ("kegiatan", i, "id")),
-                           loc_atasan=_loc(doc, ("kegiatan", i, "rhk_atasan" if has_ref else "id"))))
+                           loc_atasan=_loc(doc, ("kegiatan", i, "rhk_atasan" if has_ref else "id")),
+                           loc_uraian=_loc(doc, ("kegiatan", i, "uraian"))))
     return PlanFacts(file=doc.file, nip=_s(peg.get("nip")), nama=_s(peg.get("nama")), jabatan=_s(peg.get("jabatan")),
                      jenis_jabatan=_s(peg.get("jenis_jabatan")), penilai_nip=_s(pen.get("nip")),
                      penilai_nama=_s(pen.get("nama")), atasan_penilai_nip=_s(apen.get("nip")) or None,
