@@ -151,6 +151,11 @@ def _cached_validator_code(schema: dict[str, Any], fastjsonschema: Any) -> Any:
 _FORMAT_DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 
 
+def prepare() -> None:
+    """Compile (or load from the cache) the fast validator now, e.g. before forking workers."""
+    _fast_validator()
+
+
 def is_schema_valid(data: Any) -> bool:
     fast = _fast_validator()
     if fast is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, libreoffice_or_skip, run_cli
-from skpgen.commands.render import Options, render_plan
+from skpgen.render.batch import Options, render_plan
 from skpgen.render.pdf import convert
 from skpgen.scoring import fmt_number, score_plan
 from test_render_forms import NASTY, adversarial_plan, load_plan, write_plan

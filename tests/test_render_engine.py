@@ -19,8 +19,8 @@ from skpgen.render.engine import (
     RenderError,
     Template,
     TemplateError,
-    check_template,
 )
+from skpgen.render.check import check_template
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -21,11 +21,12 @@ import pytest
 import yaml
 from lxml import etree
 
-from skpgen.commands.render import Options, output_name, render_plan
-from skpgen.commands.validate import load_and_validate
+from skpgen.render.batch import Options, output_name, render_plan
+from skpgen.pipeline import load_and_validate
 from skpgen.render import chart
 from skpgen.render.context import CONTEXT_NAMES, build_context, with_form
-from skpgen.render.engine import RenderError, Template, check_template
+from skpgen.render.check import check_template
+from skpgen.render.engine import RenderError, Template
 from skpgen.render.forms import all_forms, forms_for, load_template
 from skpgen.scoring import explain, score_plan
 

@@ -431,7 +431,8 @@ def test_6_2022_plan_json_and_iki():
     s = score_plan(plan_6_2022())
     out = s.to_json("rhk.yaml")
     assert list(out) == ["file", "aturan", "kegiatan", "tugas_tambahan", "kreativitas", "nilai_skp",
-                         "predikat_skp", "nilai_perilaku", "nilai_prestasi_kerja", "predikat", "evaluasi"]
+                         "predikat_skp", "nilai_perilaku", "nilai_prestasi_kerja", "predikat", "evaluasi",
+                         "angka_kredit", "angka_kredit_rincian"]
     assert out["evaluasi"] == [
         {"periode": "triwulan-1", "rating_hasil_kerja": "sesuai_ekspektasi",
          "rating_perilaku": "di_atas_ekspektasi", "predikat_kinerja": "Baik"},

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from skpgen.commands.render import Options, render_plan  # noqa: E402
+from skpgen.render.batch import Options, render_plan  # noqa: E402
 from skpgen.render.pdf import PdfError, convert, find_soffice  # noqa: E402
 
 OUT = ROOT / "docs" / "previews"

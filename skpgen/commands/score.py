@@ -20,7 +20,8 @@ import click
 from skpgen.commands._common import format_option, iter_yaml_files, lang_option, paths_argument, resolve_lang
 from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from skpgen.scoring import ASPEK, PlanScore, explain, fmt_number, fmt_plain, score_plan
-from skpgen.scoring.explain import label
+from skpgen.scoring.explain import label, rating_word
+from skpgen.scoring.konversi import tabel_konversi
 
 CSV_COLUMNS = (
     "file", "aturan", "nip", "nama", "id", "jenis", "uraian",
@@ -38,7 +39,7 @@ def _scored_files(paths: tuple[Path, ...], lang: str, max_bytes: int, max_depth:
     """Yield (display name, plan data, score) for each file that loads and validates.
 
     Problems go to stderr as located messages; ``state`` collects what decides the exit code."""
-    from skpgen.commands.validate import load_and_validate
+    from skpgen.pipeline import load_and_validate
     from skpgen.report import format_concise, sort_findings
 
     dir_errors: list[str] = []
@@ -160,12 +161,19 @@ def _text_6_2022(score: PlanScore, lang: str) -> list[str]:
     if score.evaluasi:
         out.append(label("cli_evaluasi_head", lang))
         for e in score.evaluasi:
-            out.append(label("cli_evaluasi", lang, periode=e.periode or "?", hasil=e.rating_hasil_kerja or "-",
-                             perilaku=e.rating_perilaku or "-", predikat=e.predikat_kinerja or "-"))
+            out.append(label("cli_evaluasi", lang, periode=e.periode or "?", hasil=rating_word(e.rating_hasil_kerja, lang),
+                             perilaku=rating_word(e.rating_perilaku, lang), predikat=e.predikat_kinerja or "-"))
         if score.predikat:
             out.append(label("cli_predikat_tahunan", lang, predikat=score.predikat))
     else:
         out.append(label("cli_no_evaluasi", lang))
+    ak = score.angka_kredit
+    if ak is not None and ak.alasan not in ("bukan_6_2022", "bukan_jf"):
+        if ak.total is not None:
+            out.append(label("cli_angka_kredit", lang, value=fmt_number(ak.total),
+                             jenjang=tabel_konversi().jenjang_nama[ak.jenjang], koefisien=fmt_plain(ak.koefisien)))
+        else:
+            out.append(label("cli_angka_kredit_none", lang, alasan=label(f"ak_{ak.alasan}", lang)))
     return out
 
 

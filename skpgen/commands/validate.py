@@ -8,28 +8,10 @@ from pathlib import Path
 import click
 
 from skpgen.commands._common import format_option, iter_yaml_files, lang_option, paths_argument, resolve_lang
-from skpgen.findings import Finding
 from skpgen.i18n import t
-from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, LoadError, load_path
+from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from skpgen.pipeline import load_and_validate
 from skpgen.report import JsonArrayStream, format_concise, format_full, sort_findings, source_reader, use_colour
-
-
-def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                      max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Document | None, list[Finding], bool]:
-    """Load and validate one file: (document or None, findings, whether loading failed)."""
-    try:
-        doc = load_path(path, max_bytes=max_bytes, max_depth=max_depth, lang=lang, display_name=display)
-    except LoadError as exc:
-        return None, [exc.finding], True
-    from skpgen.unit.model import is_unit_file
-
-    if is_unit_file(path.name):  # a unit file (SPEC §11): its own schema
-        from skpgen.unit.model import validate_unit_document
-
-        return doc, validate_unit_document(doc, lang), False
-    from skpgen.validate import validate_document
-
-    return doc, validate_document(doc, lang), False
 
 
 @click.command()

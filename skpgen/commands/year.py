@@ -40,7 +40,7 @@ def _load_valid(paths: tuple[Path, ...], lang: str) -> tuple[list[tuple[str, Any
     Unreadable files and folders without YAML give exit code 2, invalid files 1 (reported on
     stderr and skipped); the valid plans are still returned so the rest of the run goes ahead.
     """
-    from skpgen.commands.validate import load_and_validate
+    from skpgen.pipeline import load_and_validate
 
     errors: list[str] = []
     plans: list[tuple[str, Any]] = []
@@ -274,7 +274,7 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
     Kode keluar: 0 berhasil; 1 berkas sumber tidak valid; 2 berkas sudah ada, tak terbaca,
     atau tak dapat ditulis.
     """
-    from skpgen.commands.validate import load_and_validate
+    from skpgen.pipeline import load_and_validate
     from skpgen.loader import load_text
     from skpgen.validate import validate_document
     from skpgen.year.scaffold import blank_plan, render_scaffold, roll_over

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -570,7 +570,7 @@ def _build_source(xml: str, tags: list[_Tag], part: str, issues: list[TemplateIs
     return "".join(out)
 
 
-def _tag_for_line(tags: list[_Tag], lineno: int | None) -> _Tag | None:
+def tag_for_line(tags: list[_Tag], lineno: int | None) -> _Tag | None:
     if lineno is None:
         return None
     fallback = None
@@ -708,7 +708,7 @@ class Template:
             try:
                 code = env.compile(prepared.source, name=name, filename=name)
             except TemplateSyntaxError as exc:
-                tag = _tag_for_line(prepared.tags, exc.lineno)
+                tag = tag_for_line(prepared.tags, exc.lineno)
                 self.issues.append(
                     TemplateIssue(
                         "template/syntax-error",
@@ -776,7 +776,7 @@ class Template:
         atomic_write_bytes(Path(path), data)
 
     def _error(self, part: _CompiledPart, id: str, detail: str, exc: BaseException | None) -> RenderError:
-        tag = _tag_for_line(part.tags, _template_lineno(exc, part.name)) if exc is not None else None
+        tag = tag_for_line(part.tags, _template_lineno(exc, part.name)) if exc is not None else None
         return RenderError(id, detail, part=part.name, tag=tag.text if tag else "", paragraph=tag.paragraph if tag else "")
 
     def _render_part(self, part: _CompiledPart, ctx: dict[str, Any]) -> bytes:
@@ -886,27 +886,3 @@ def _validate_part(name: str, data: bytes) -> bytes:
     if changed:
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return data
-
-
-# --------------------------------------------------------------------------------------------
-# static checking
-
-
-def check_template(
-    path: Path | str | bytes,
-    *,
-    schema_path: Path | str | None = None,
-    allowed_names: Iterable[str] = (),
-) -> list[TemplateIssue]:
-    """All problems of a template, without data: split tags, smart quotes, unbalanced blocks,
-    misplaced ``{%tr %}``, blocks crossing paragraph/row boundaries, Jinja syntax errors and (when
-    a JSON schema is available) data paths the schema does not define."""
-    try:
-        tpl = Template(path) if isinstance(path, bytes) else Template.from_path(path)
-    except TemplateError as exc:
-        return list(exc.all_issues)
-    issues = list(tpl.issues)
-    from skpgen.render.paths import unknown_path_issues
-
-    issues.extend(unknown_path_issues(tpl, schema_path=schema_path, allowed_names=set(allowed_names)))
-    return issues

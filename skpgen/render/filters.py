@@ -15,8 +15,8 @@ persen         ``85.5 | persen``                           ``85,50%``
 default_dash   ``None | default_dash``                     ``-``
 =============  ==========================================  ===========================
 
-Numbers are converted to :class:`decimal.Decimal` through ``str()`` (so ``0.1`` stays ``0.1``)
-and rounded half-up, as printed on the official forms. ``None`` and ``""`` give ``""`` from the
+Numbers go through the one number formatter, :mod:`skpgen.scoring.format` (floats through
+``repr`` so ``0.1`` stays ``0.1``; rounded half-up, as printed on the official forms). ``None`` and ``""`` give ``""`` from the
 number/date filters, so ``x | angka | default_dash`` prints ``-`` for a missing value.
 """
 
@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from skpgen.scoring.format import fmt_number, fmt_rupiah, to_display_decimal
 
 _LOCALE = json.loads((Path(__file__).with_name("locale_id.json")).read_text(encoding="utf-8"))
 BULAN: tuple[str, ...] = tuple(_LOCALE["bulan"])
 HARI: tuple[str, ...] = tuple(_LOCALE["hari"])
-_THOUSANDS: str = _LOCALE["pemisah_ribuan"]
-_DECIMAL: str = _LOCALE["pemisah_desimal"]
-_CURRENCY: str = _LOCALE["mata_uang"]
 _DASH: str = _LOCALE["tanda_kosong"]
 
 
@@ -42,43 +41,20 @@ class FilterError(ValueError):
 
 
 def _to_decimal(value: Any, filter_name: str) -> Decimal:
-    if isinstance(value, bool):
-        raise FilterError(f"{filter_name}: expected a number, got a boolean ({value!r})")
-    if isinstance(value, Decimal):
-        d = value
-    elif isinstance(value, int):
-        d = Decimal(value)
-    elif isinstance(value, float):
-        d = Decimal(repr(value))
-    elif isinstance(value, str):
-        try:
-            d = Decimal(value.strip())
-        except InvalidOperation:
-            raise FilterError(f"{filter_name}: not a number: {value!r}") from None
-    else:
-        raise FilterError(f"{filter_name}: expected a number, got {type(value).__name__}")
+    try:
+        d = to_display_decimal(value)
+    except (TypeError, ValueError) as exc:
+        raise FilterError(f"{filter_name}: {exc}") from None
     if not d.is_finite():
         raise FilterError(f"{filter_name}: not a finite number: {value!r}")
     return d
 
 
-def _group(digits: str) -> str:
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return _THOUSANDS.join(parts)
-
-
 def _format_decimal(d: Decimal, places: int) -> str:
-    if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 10:
-        raise FilterError(f"places must be an integer 0..10, got {places!r}")
-    q = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = "-" if q < 0 else ""
-    text = f"{abs(q):f}"
-    whole, _, frac = text.partition(".")
-    out = _group(whole)
-    if places:
-        out += _DECIMAL + frac.ljust(places, "0")
-    return sign + out
+    try:
+        return fmt_number(d, places)
+    except ValueError as exc:  # places out of range
+        raise FilterError(str(exc)) from None
 
 
 def angka(value: Any, places: int = 2) -> str:
@@ -106,10 +82,11 @@ def rupiah(value: Any, places: int = 0) -> str:
     """2000000 → "Rp 2.000.000"; negative → "-Rp 2.000.000"."""
     if value is None or value == "":
         return ""
-    text = _format_decimal(_to_decimal(value, "rupiah"), places)
-    if text.startswith("-"):
-        return f"-{_CURRENCY} {text[1:]}"
-    return f"{_CURRENCY} {text}"
+    d = _to_decimal(value, "rupiah")
+    try:
+        return fmt_rupiah(d, places)
+    except ValueError as exc:  # places out of range
+        raise FilterError(str(exc)) from None
 
 
 def _to_date(value: Any) -> _dt.date:

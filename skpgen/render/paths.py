@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from skpgen.render.engine import Template, TemplateIssue, _tag_for_line
+from skpgen.render.engine import Template, TemplateIssue, tag_for_line
 
 _SAME_LIST_FILTERS = {"sort", "reverse", "list", "unique", "selectattr", "rejectattr", "select", "reject"}
 _ITEM_FILTERS = {"first", "last"}
@@ -130,7 +130,7 @@ class _Checker:
         self.seen = seen
 
     def report(self, path: str, lineno: int) -> None:
-        tag = _tag_for_line(self.prepared.tags, lineno)
+        tag = tag_for_line(self.prepared.tags, lineno)
         key = (self.prepared.name, path, tag.text if tag else "")
         if key in self.seen:
             return

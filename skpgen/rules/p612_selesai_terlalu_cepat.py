@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from skpgen.findings import Finding
 from skpgen.rules._util import label
 from skpgen.scoring import BRANCH_GT24, fmt_number, fmt_plain
-from skpgen.scoring.format import fmt_en_number
+from skpgen.scoring.format import fmt_en_number, fmt_rupiah
 
 CODE = "P612"
 NAME = "selesai-terlalu-cepat"
@@ -56,7 +56,7 @@ MESSAGE = {
 def _suggest(aspek: str, a, lang: str) -> str:
     """The realised value as the new target: "6 bulan" for waktu, "Rp 35.000.000" for biaya."""
     if aspek == "biaya":
-        return "Rp " + f"{int(a.realisasi):,}".replace(",", ".")
+        return fmt_rupiah(a.realisasi)
     return f"{fmt_plain(a.realisasi)} {a.satuan or 'bulan'}"
 
 

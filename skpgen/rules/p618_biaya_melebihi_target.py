@@ -56,6 +56,7 @@ from collections.abc import Iterator
 
 from skpgen.findings import Finding
 from skpgen.rules._util import is_number, label
+from skpgen.scoring.format import fmt_plain
 
 CODE = "P618"
 NAME = "biaya-melebihi-target"
@@ -68,10 +69,6 @@ MESSAGE = {
 }
 
 
-def _rp(v: float) -> str:
-    return f"{int(v):,}".replace(",", ".")
-
-
 def check(ctx) -> Iterator[Finding]:
     for i, k in ctx.kegiatan():
         target, real = k.get("target"), k.get("realisasi")
@@ -79,4 +76,4 @@ def check(ctx) -> Iterator[Finding]:
             continue
         tb, rb = target.get("biaya"), real.get("biaya")
         if is_number(tb) and is_number(rb) and tb > 0 and rb > tb:
-            yield ctx.report(("kegiatan", i, "realisasi", "biaya"), id=label(k, i), real=_rp(rb), target=_rp(tb))
+            yield ctx.report(("kegiatan", i, "realisasi", "biaya"), id=label(k, i), real=fmt_plain(rb), target=fmt_plain(tb))

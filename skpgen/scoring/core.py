@@ -26,6 +26,7 @@ from decimal import Context, Decimal, InvalidOperation, localcontext
 from typing import Any, Iterable, Mapping
 
 from .format import fmt_number, fmt_plain, round_half_up
+from .konversi import angka_kredit_konversi
 from .model import (
     ASPEK,
     BRANCH_GT24,
@@ -388,12 +389,13 @@ def _score_6_2022(plan: Mapping[str, Any], kegiatan: list[Mapping[str, Any]]) ->
             pk = None
         evals.append(EvaluasiScore(_text(e.get("periode")), _text(hasil), _text(perilaku), pk))
     tahunan = [e.predikat_kinerja for e in evals if e.periode == "tahunan" and e.predikat_kinerja]
+    ak = angka_kredit_konversi(plan, ((e.periode, e.predikat_kinerja) for e in evals))
     return PlanScore(
         aturan=REGIME_6_2022, kegiatan=ks, tugas_tambahan=None, kreativitas=None, nilai_skp=None,
         predikat_skp=None, nilai_perilaku=None, nilai_prestasi_kerja=None,
         predikat=tahunan[-1] if tahunan else None, evaluasi=evals,
         jumlah_utama=sum(1 for k in ks if k.jenis == "utama"),
-        has_realisasi=any(k.has_realisasi for k in ks),
+        has_realisasi=any(k.has_realisasi for k in ks), angka_kredit=ak,
     )
 
 

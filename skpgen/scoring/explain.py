@@ -10,9 +10,11 @@ import functools
 from typing import Any
 
 from .format import fmt_number, fmt_plain
+from .core import normalize_rating
+from .konversi import AngkaKredit, tabel_konversi
 from .model import ASPEK, BRANCH_NOT_DONE, KegiatanScore, PlanScore
 
-__all__ = ["ExplainLine", "explain", "explain_kegiatan", "label"]
+__all__ = ["ExplainLine", "explain", "explain_angka_kredit", "explain_kegiatan", "label", "rating_word"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,6 +52,14 @@ class ExplainLine(str):
     @property
     def text(self) -> str:
         return str.__str__(self)
+
+
+def rating_word(rating: str | None, lang: str = "id") -> str:
+    """``"sesuai_ekspektasi"`` → ``"Sesuai Ekspektasi"`` (forms and text print words, never identifiers)."""
+    try:
+        return label(f"rating_{normalize_rating(rating or '')}", lang)
+    except ValueError:
+        return rating or "-"
 
 
 def _head(k: KegiatanScore, lang: str) -> ExplainLine:
@@ -96,10 +106,35 @@ def _explain_6_2022(score: PlanScore, lang: str) -> list[ExplainLine]:
         if e.predikat_kinerja is None:
             lines.append(ExplainLine(label("evaluasi_invalid", lang, periode=e.periode or "?"), topic="evaluasi"))
         else:
-            lines.append(ExplainLine(label("evaluasi", lang, periode=e.periode or "?", hasil=e.rating_hasil_kerja,
-                                           perilaku=e.rating_perilaku, predikat=e.predikat_kinerja), topic="evaluasi"))
+            lines.append(ExplainLine(label("evaluasi", lang, periode=e.periode or "?",
+                                           hasil=rating_word(e.rating_hasil_kerja, lang),
+                                           perilaku=rating_word(e.rating_perilaku, lang), predikat=e.predikat_kinerja),
+                                     topic="evaluasi"))
     if score.evaluasi:
         lines.append(ExplainLine(label("matrix_rule", lang), topic="aturan"))
+    lines += explain_angka_kredit(score.angka_kredit, lang)
+    return lines
+
+
+def explain_angka_kredit(ak: AngkaKredit | None, lang: str = "id") -> list[ExplainLine]:
+    """The conversion of each counted period, the total, the rule and the table (with its labels)."""
+    if ak is None or ak.alasan == "bukan_6_2022":
+        return []
+    if ak.alasan is not None:
+        return [ExplainLine(label(f"ak_{ak.alasan}", lang), topic="angka_kredit")]
+    tabel = tabel_konversi()
+    lines = [ExplainLine(label("ak_jenjang", lang, jenjang=tabel.jenjang_nama[ak.jenjang],
+                               sumber=label(f"ak_sumber_{ak.sumber_jenjang}", lang),
+                               koefisien=fmt_plain(ak.koefisien)), topic="angka_kredit")]
+    for r in ak.rincian:
+        lines.append(ExplainLine(label("ak_periode", lang, periode=r.periode, predikat=r.predikat,
+                                       persen=fmt_plain(r.persen), koefisien=fmt_plain(r.koefisien),
+                                       bulan=r.bulan, value=fmt_number(r.nilai)), topic="angka_kredit"))
+    if len(ak.rincian) > 1:
+        lines.append(ExplainLine(label("ak_total", lang, terms=" + ".join(fmt_number(r.nilai) for r in ak.rincian),
+                                       value=fmt_number(ak.total)), topic="angka_kredit"))
+    lines.append(ExplainLine(label("ak_aturan", lang), topic="angka_kredit"))
+    lines.append(ExplainLine(label("ak_tabel", lang, tabel=tabel.keterangan()), topic="angka_kredit"))
     return lines
 
 

@@ -117,6 +117,7 @@ class PlanScore:
     bagian_perilaku: Decimal | None = None   # 40 % × nilai perilaku
     jumlah_perilaku: Decimal | None = None   # the sum of the perilaku aspects ("7. Jumlah")
     has_realisasi: bool = False   # some utama activity has realisation: a score exists
+    angka_kredit: Any = None      # permenpanrb-6-2022: konversi.AngkaKredit (AK by conversion)
 
     @property
     def is_6_2022(self) -> bool:
@@ -143,4 +144,7 @@ class PlanScore:
         }
         if self.is_6_2022:
             out["evaluasi"] = [e.to_json() for e in (self.evaluasi or ())]
+            ak = self.angka_kredit
+            out["angka_kredit"] = _num(ak.total) if ak is not None else None
+            out["angka_kredit_rincian"] = [r.to_json() for r in ak.rincian] if ak is not None else []
         return out
