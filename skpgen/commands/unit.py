@@ -22,6 +22,7 @@ from skpgen.i18n import get_lang
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "ringkasan": ("skpgen.commands.unit:ringkasan",
                   "Hierarki dan temuan cascading setiap berkas unit (bawaan: skpgen unit DIR)."),
+    "matriks": ("skpgen.commands.unit:matriks", "Matriks Peran Hasil sebagai DOCX atau XLSX."),
 }
 DEFAULT = "ringkasan"
 
@@ -107,25 +108,33 @@ def ringkasan(paths: tuple[Path, ...], fmt: str, lang: str | None) -> None:
               help="Kolom: RHK pimpinan atau IKI pimpinan. / Columns: the leader's RHK or IKI.")
 @lang_option
 def matriks(paths: tuple[Path, ...], output: Path, kolom: str, lang: str | None) -> None:
-    """Matriks Peran Hasil dari SKP di folder unit: baris pegawai (dikelompokkan dua tingkat),
-    kolom RHK (atau IKI) pimpinan, sel RHK pegawai yang mengintervensinya."""
-    from skpgen.unit.matriks import build_matrix, write_matrix
+    """Matriks Peran Hasil dari SKP di folder unit (DOCX atau XLSX): baris pegawai dengan jabatan,
+    dikelompokkan dua tingkat; kolom RHK (atau IKI) pimpinan; sel RHK pegawai yang mengintervensinya.
 
-    suffix = output.suffix.lower()
-    if suffix not in (".docx", ".xlsx"):
-        _fail(f"{output}: gunakan akhiran .docx atau .xlsx / use a .docx or .xlsx suffix")
+    Kode keluar: 0 ditulis; 2 tidak ada atau lebih dari satu berkas unit, berkas tak terbaca, akhiran salah.
+    """
+    from skpgen.render.xmlsafe import IllegalXmlCharError
+    from skpgen.unit.matriks import build_matrix, write_matrix
+    from skpgen.unit.model import ut
+
+    if output.suffix.lower() not in (".docx", ".xlsx"):
+        _fail(ut("cli.matriks_suffix", get_lang(lang), path=str(output)))
     result, lang = _analyse(paths, lang)
     for message in result.errors + result.crashes:
         click.echo(f"skpgen: {message}", err=True)
-    reports = [r for r in result.reports if r.hierarchy is not None]
+    reports = [r for r in result.reports if r.cascade is not None]
     if not reports:
         sys.exit(2)
     if len(reports) > 1:
-        _fail(f"{len(reports)} berkas unit ditemukan; pilih satu folder unit / several unit files: choose one unit folder")
-    matrix = build_matrix(reports[0].hierarchy, kolom=kolom)
+        _fail(ut("cli.matriks_many", lang, n=len(reports)))
+    matrix = build_matrix(reports[0].cascade, kolom=kolom, lang=lang)
     try:
-        write_matrix(matrix, output)
+        write_matrix(matrix, output, lang)
+    except IllegalXmlCharError as exc:
+        _fail(ut("cli.bad_char", lang, problem=str(exc)))
     except OSError as exc:
         _fail(f"{output}: {exc.strerror or exc}")
+    click.echo(ut("cli.matriks_written", lang, path=str(output), rows=len(matrix.rows), cols=len(matrix.columns)),
+               err=True)
     click.echo(str(output))
     sys.exit(2 if result.load_failed or result.errors else 0)

@@ -12,7 +12,8 @@ from typing import Any
 
 from skpgen.findings import Finding
 from skpgen.unit.facts import PlanFacts, plan_facts
-from skpgen.unit.hierarchy import Hierarchy, _resolved, assign_plans, build_hierarchy
+from skpgen.unit.cascade import UnitCascade, cascade
+from skpgen.unit.hierarchy import Hierarchy, assign_plans, resolved_path
 from skpgen.unit.model import Unit
 
 # what `skpgen unit` reports besides schema errors: the unit rules and the reference checks
@@ -23,8 +24,12 @@ CASCADE_SELECT = ["U", "R402", "R406"]
 class UnitReport:
     file: str
     unit: Unit | None
-    hierarchy: Hierarchy | None
+    cascade: UnitCascade | None
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def hierarchy(self) -> Hierarchy | None:
+        return self.cascade.hierarchy if self.cascade is not None else None
 
 
 @dataclass
@@ -82,9 +87,9 @@ def analyse(targets: Iterable[Any], lang: str = "id", config: Any = None, select
         if unit is None:
             reports.append(UnitReport(file, None, None, [f for f in findings if f.file == file]))
             continue
-        folder = _resolved(file).parent
+        folder = resolved_path(file).parent
         mine = [f for f in findings if f.file == file or _under(f.file, folder)]
-        reports.append(UnitReport(file, unit, build_hierarchy(unit, by_unit[unit.file]), mine))
+        reports.append(UnitReport(file, unit, cascade(unit, by_unit[unit.file]), mine))
     return FolderAnalysis(reports, plans, findings, load_failed, [], settings.crashes, docs)
 
 
@@ -93,7 +98,7 @@ def _invalid(findings: list[Finding]) -> bool:
 
 
 def _under(file: str, folder: Path) -> bool:
-    here = _resolved(file)
+    here = resolved_path(file)
     return folder in here.parents
 
 

@@ -105,7 +105,7 @@ class Hierarchy:
         return out
 
 
-def _resolved(path: str) -> Path:
+def resolved_path(path: str) -> Path:
     try:
         return Path(path).resolve()
     except (OSError, RuntimeError):
@@ -115,10 +115,10 @@ def _resolved(path: str) -> Path:
 def assign_plans(units: list[Unit], plans: Iterable[PlanFacts]) -> dict[str, list[PlanFacts]]:
     """unit file → the plans (any year) under its folder; a plan goes to the nearest unit folder.
     Plans under no unit folder are left out."""
-    folders = sorted(((_resolved(u.file).parent, u.file) for u in units), key=lambda x: -len(x[0].parts))
+    folders = sorted(((resolved_path(u.file).parent, u.file) for u in units), key=lambda x: -len(x[0].parts))
     out: dict[str, list[PlanFacts]] = {u.file: [] for u in units}
     for p in plans:
-        here = _resolved(p.file)
+        here = resolved_path(p.file)
         for folder, ufile in folders:
             if folder == here.parent or folder in here.parents:
                 out[ufile].append(p)
