@@ -313,6 +313,41 @@ class Table:
         self.row([f"{{%tr {statement} %}}"] + [None] * (len(self.widths) - 1), cant_split=False)
 
 
+def fit_widths(total_cm: float, widths: list[float | None]) -> list[float]:
+    """Column widths that fill ``total_cm``: the one ``None`` column (the text column) takes what the
+    fixed columns leave, so a table follows the page width instead of assuming one."""
+    fixed = sum(w for w in widths if w is not None)
+    assert widths.count(None) == 1 and fixed < total_cm, (total_cm, widths)
+    return [round(total_cm - fixed, 2) if w is None else w for w in widths]
+
+
+def chart_slot(doc, name: str, width_cm: float, height_cm: float, descr: str) -> None:
+    """A centred paragraph holding a native chart that rendering fills from the context value
+    ``name`` (a :class:`skpgen.render.chart.BarChart`): the chart part, its embedded workbook, the
+    relationships and content types are written into the template; the drawing is named
+    ``skpgen:NAME`` so the engine finds the slot. The template's own chart is an empty sample."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    from skpgen.render import chart as ch
+
+    package = doc.part.package
+    n = 1 + sum(1 for p in package.iter_parts() if p.content_type == ch.CT_CHART)
+    sample = ch.BarChart(title="", categories=["K1", "K2", "K3"], series=[ch.Series("Nilai", [0, 0, 0])],
+                         axis_max=100, axis_step=20)
+    book = Part(PackURI(f"/word/embeddings/grafik{n}.xlsx"), ch.CT_XLSX, ch.workbook_xlsx(sample), package)
+    part = Part(PackURI(f"/word/charts/chart{n}.xml"), ch.CT_CHART, b"", package)
+    book_rid = part.relate_to(book, RT.PACKAGE)
+    part._blob = ch.chart_xml(sample, book_rid)
+    rid = doc.part.relate_to(part, RT.CHART)
+    p = para(doc, align="c", keep_next=True)
+    run = p.add_run()
+    run._r.append(parse_xml(ch.inline_drawing_xml(rid, name=ch.SLOT_PREFIX + name, width_cm=width_cm,
+                                                  height_cm=height_cm, docpr_id=n, descr=descr)))
+
+
 def spacer(doc, pt: float = 6) -> None:
     p = doc.add_paragraph()
     p.paragraph_format.space_after = Pt(pt)
@@ -386,23 +421,22 @@ def lampiran_perhitungan(doc, *, regime: str) -> None:
                else "C. Grafik capaian indikator kinerja individu (realisasi / target × 100)")
     para(doc, heading, bold=True, size=9.5, space_after=3, keep_next=True)
     tag(doc, "{%p if grafik %}")
-    bar_w = 11.0
-    label_w = round(width - 2.2 - bar_w - 3.0, 2)
-    t = Table(doc, [2.2, label_w, bar_w, 3.0], size=8)
-    t.row([c("ID"), c("KEGIATAN" if regime == "pp46-2011" else "INDIKATOR"), c("GRAFIK"),
-           c("NILAI" if regime == "pp46-2011" else "CAPAIAN")], header=True, fill=HEAD_FILL)
-    t.loop("for g in grafik")
-    t.row([
-        c("{{ g.id }}"),
-        c("{{ g.uraian }}", size=7.5),
-        {"runs": [("{% if g.baik %}", {}), ("{{ g.bar }}", {"color": BAR_GOOD, "size": 8}),
-                  ("{% else %}", {}), ("{{ g.bar }}", {"color": BAR_LOW, "size": 8}), ("{% endif %}", {})]},
-        c("{{ g.nilai }} {{ g.predikat }}", align="r"),
-    ])
+    pp46 = regime == "pp46-2011"
+    chart_slot(doc, "grafik_chart", min(width, 18.0), 7.0,
+               "Grafik nilai capaian per kegiatan" if pp46 else "Grafik capaian indikator kinerja individu")
+    para(doc, "{{ grafik_info }}", size=7.5, italic=True, space_before=2, space_after=3)
+    if pp46:
+        t = Table(doc, fit_widths(width, [1.6, None, 2.2, 2.6]), size=8)
+        t.row([c("ID"), c("KEGIATAN"), c("NILAI"), c("PREDIKAT")], header=True, fill=HEAD_FILL)
+        t.loop("for g in grafik")
+        t.row([c("{{ g.id }}", align="c"), c("{{ g.uraian }}"), c("{{ g.nilai }}", align="c"),
+               c("{{ g.predikat }}", align="c")])
+    else:
+        t = Table(doc, fit_widths(width, [1.6, None, 2.6]), size=8)
+        t.row([c("ID"), c("INDIKATOR KINERJA INDIVIDU"), c("CAPAIAN")], header=True, fill=HEAD_FILL)
+        t.loop("for g in grafik")
+        t.row([c("{{ g.id }}", align="c"), c("{{ g.uraian }}"), c("{{ g.nilai }}", align="c")])
     t.loop("endfor")
-    para(doc, "{{ grafik_info }} Biru: " + ("predikat Baik atau Sangat Baik; jingga: di bawah Baik."
-                                              if regime == "pp46-2011" else "target tercapai; jingga: di bawah target."),
-         size=7.5, italic=True, space_before=2)
     tag(doc, "{%p else %}")
     para(doc, "{{ grafik_info }}", size=8.5, italic=True)
     tag(doc, "{%p endif %}")

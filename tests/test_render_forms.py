@@ -99,6 +99,7 @@ def normalise(data: bytes) -> str:
                 lines.append("---- page break ----")
             if text.strip():
                 lines.append(text)
+            lines.extend(chart_lines(data, el))
         elif el.tag == W + "tbl":
             widths = [g.get(W + "w") for g in el.find(W + "tblGrid")]
             lines.append(f"TABLE widths={','.join(widths)}")
@@ -115,6 +116,42 @@ def normalise(data: bytes) -> str:
             if text.strip():
                 lines.append(f"FOOTER: {text}")
     return "\n".join(lines) + "\n"
+
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def chart_of(data: bytes, rid: str) -> tuple[str, etree._Element]:
+    """The chart part (name, root) a document relationship id points to."""
+    rels = part_xml(data, "word/_rels/document.xml.rels")
+    target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+    name = "word/" + target
+    return name, part_xml(data, name)
+
+
+def chart_lines(data: bytes, p: etree._Element) -> list[str]:
+    """A native chart in paragraph ``p`` as text: slot name, size, title, and per series the
+    cached categories and values."""
+    out = []
+    for inline in p.iter(WP + "inline"):
+        ref = inline.find(f".//{C}chart")
+        if ref is None:
+            continue
+        ext = inline.find(WP + "extent")
+        name, root = chart_of(data, ref.get(R_ID))
+        title = "".join(t.text or "" for t in root.iterfind(f"{C}chart/{C}title//{{*}}t"))
+        out.append(f"CHART {inline.find(WP + 'docPr').get('name')} {ext.get('cx')}x{ext.get('cy')} {name}: {title}")
+        for ser in root.iter(C + "ser"):
+            cats = [v.text for v in ser.iterfind(f"{C}cat//{C}pt/{C}v")]
+            vals = {pt.get("idx"): pt.find(C + "v").text for pt in ser.iterfind(f"{C}val//{C}pt")}
+            colours = {d.find(C + "idx").get("val"): d.find(".//{*}srgbClr").get("val") for d in ser.iterfind(C + "dPt")}
+            base = ser.find(f"{C}spPr//{{*}}srgbClr").get("val")
+            series = "".join(v.text or "" for v in ser.iterfind(f"{C}tx//{C}v"))
+            points = ", ".join(f"{c}={vals.get(str(i), '')}#{colours.get(str(i), base)}" for i, c in enumerate(cats))
+            out.append(f"  SERIES {series}: {points}")
+    return out
 
 
 def example_forms() -> list[tuple[str, str]]:
@@ -298,36 +335,53 @@ def test_every_form_ends_with_the_appendix_of_explained_figures(example: str, fo
         assert "| Di Bawah Ekspektasi | Sangat Kurang | Kurang/Misconduct | Kurang/Misconduct |" in tail
 
 
-def test_chart_rows_match_the_scores() -> None:
+def test_chart_is_a_native_chart_with_the_scores() -> None:
     plan = load_plan(EXAMPLES / "analis-kebijakan-2025.skp.yaml")
     score = score_plan(plan)
     ctx = build_context(plan, score)
     rows = {r["id"]: r for r in ctx["grafik"]}
     assert list(rows) == [k.id for k in score.kegiatan]
-    # scale 0–100 (no value above 100): 40 blocks; K3 94,22 → 75,4 halves → 75 → 37 full + half
-    assert rows["K3"]["bar"] == chart.FULL * 37 + chart.HALF and rows["K3"]["nilai"] == "94,22"
+    assert rows["K3"]["nilai"] == "94,22" and rows["K3"]["predikat"] == "Sangat Baik"
     assert rows["K4"]["predikat"] == "Baik" and rows["K4"]["baik"] is True
-    text = _docx_all_text(render_form(plan, "penilaian-capaian"))
-    assert f"| K3 | Menyusun kajian kebijakan bidang ketahanan pangan daerah | {chart.FULL * 37 + chart.HALF} | 94,22 Sangat Baik |" in text
-    assert "Skala 0 – 100; satu blok penuh = 2,5 poin." in text
+    data = render_form(plan, "penilaian-capaian")
+    d = docx.Document(io.BytesIO(data))          # python-docx finds the chart part through the relationship
+    charts = [r.target_part for r in d.part.rels.values() if r.reltype == chart.REL_CHART]
+    assert len(charts) == 1 and charts[0].content_type == chart.CT_CHART
+    root = etree.fromstring(charts[0].blob)
+    cats = [v.text for v in root.iterfind(f".//{C}cat//{C}v")]
+    vals = [v.text for v in root.iterfind(f".//{C}val//{C}v")]
+    assert cats == ["K1", "K2", "K3", "K4", "K5", "K6", "T1", "C1"]
+    assert vals[2] == "94.22" and vals[3] == "79.67"                 # rounded half-up as printed
+    assert root.find(f".//{C}valAx/{C}scaling/{C}max").get("val") == "100"
+    # per-point colour by predikat band: K3 (Sangat Baik) dark blue; the series colour is Baik's
+    dpts = {d.find(C + "idx").get("val"): d.find(".//{*}srgbClr").get("val") for d in root.iter(C + "dPt")}
+    assert dpts == {"2": chart.band_colour("Sangat Baik")}
+    assert root.find(f".//{C}ser/{C}spPr//{{*}}srgbClr").get("val") == chart.band_colour("Baik")
+    # the embedded workbook holds the same figures for Word's "Edit Data"
+    import openpyxl
+
+    rel = next(iter(charts[0].rels.values()))
+    assert rel.reltype == chart.REL_PACKAGE and rel.target_part.content_type == chart.CT_XLSX
+    ws = openpyxl.load_workbook(io.BytesIO(rel.target_part.blob))["Data"]
+    values = list(ws.values)
+    assert values[0] == ("", "Nilai capaian") and values[3] == ("K3", 94.22) and len(values) == 9
+    assert root.find(f"{C}externalData").get(R_ID) == rel.rId
+    text = _docx_all_text(data)
+    assert "| K3 | Menyusun kajian kebijakan bidang ketahanan pangan daerah | 94,22 | Sangat Baik |" in text
 
 
 def test_chart_without_realisation_says_so() -> None:
     plan = load_plan(EXAMPLES / "guru-2025.skp.yaml")
-    text = _docx_all_text(render_form(plan, "formulir-skp"))
+    data = render_form(plan, "formulir-skp")
+    text = _docx_all_text(data)
     assert "Belum ada realisasi: grafik belum dapat dibuat." in text
-    assert "GRAFIK" not in text
+    assert "CHART" not in normalise(data)              # the drawing paragraph is left out with the block
 
 
-def test_chart_bar_scale() -> None:
-    assert chart.bar(Decimal(100), 100) == chart.FULL * 40
-    assert chart.bar(Decimal(50), 100, width=10) == chart.FULL * 5
-    assert chart.bar(Decimal("51.25"), 100, width=10) == chart.FULL * 5         # 10,25 halves → 10
-    assert chart.bar(Decimal("52.5"), 100, width=10) == chart.FULL * 5 + chart.HALF  # 10,5 → 11 (half-up)
-    assert chart.bar(Decimal(-12), 100) == "" and chart.bar(None, 100) == ""
-    assert chart.bar(Decimal(500), 120) == chart.FULL * 40                         # cut at the axis
+def test_chart_scale_max() -> None:
     assert chart.scale_max([Decimal("112"), Decimal("90")]) == 120
     assert chart.scale_max([Decimal("80")]) == 100
+    assert chart.scale_max([Decimal("100.01")]) == 120
 
 
 # ------------------------------------------------------------------------------------ layout

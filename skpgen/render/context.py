@@ -20,9 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from skpgen.render.chart import bar, scale_max, step_per_block
+from skpgen.render.chart import GOOD, LOW, BarChart, Series, band_colour, scale_max
 from skpgen.render.filters import rupiah, tanggal
-from skpgen.scoring import angka_kredit, explain, fmt_number, fmt_plain, predikat_kinerja, predikat_pp46, to_decimal
+from skpgen.scoring import (
+    angka_kredit, explain, fmt_number, fmt_plain, predikat_kinerja, predikat_pp46, round_half_up, to_decimal,
+)
 from skpgen.scoring.core import PREDIKAT_BANDS, PREDIKAT_LOWEST
 
 #: Names the render context adds beside the plan's own keys.
@@ -31,7 +33,7 @@ CONTEXT_NAMES = frozenset(
         "form", "identitas", "periode_teks", "ttd", "kegiatan_utama", "kegiatan_lain", "tambahan",
         "kreatif", "skor", "perilaku_pp46", "rhk_utama", "rhk_tambahan", "berakhlak", "lampiran_skp",
         "ev", "riwayat_evaluasi", "perhitungan", "aturan_predikat", "band", "matriks", "grafik",
-        "grafik_info", "hasil",
+        "grafik_info", "grafik_chart", "hasil",
     }
 )
 
@@ -304,29 +306,42 @@ def _matrix() -> tuple[dict[str, str], ...]:
                  for p in _RATINGS)
 
 
-def _chart_pp46(score: Any) -> tuple[list[dict[str, Any]], str]:
+def _chart_pp46(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]:
+    """Rows of the chart's key table, the axis note and the native chart of nilai capaian per kegiatan."""
     scored = [k for k in score.kegiatan if k.nilai_capaian is not None] if score.has_realisasi else []
     if not scored:
-        return [], _txt("belum_realisasi")
+        return [], _txt("belum_realisasi"), None
     top = scale_max([k.nilai_capaian for k in scored])
     rows = []
     for k in scored:
         pred = predikat_pp46(k.nilai_capaian)
-        rows.append({"id": _s(k.id), "uraian": _s(k.uraian), "bar": bar(k.nilai_capaian, top),
-                     "nilai": fmt_number(k.nilai_capaian), "predikat": pred or "",
-                     "baik": pred in ("Sangat Baik", "Baik")})
-    return rows, _txt("skala", maks=top, langkah=fmt_plain(step_per_block(top)))
+        rows.append({"id": _s(k.id), "uraian": _s(k.uraian), "nilai": fmt_number(k.nilai_capaian),
+                     "predikat": pred or "", "baik": pred in ("Sangat Baik", "Baik")})
+    chart = BarChart(
+        title=_txt("judul_grafik"),
+        categories=[r["id"] for r in rows],
+        series=[Series(_txt("seri_nilai"), [round_half_up(k.nilai_capaian, 2) for k in scored],
+                       point_colours=[band_colour(r["predikat"]) for r in rows])],
+        axis_max=top, axis_step=20)
+    return rows, _txt("skala", maks=top), chart
 
 
-def _chart_iki(score: Any) -> tuple[list[dict[str, Any]], str]:
+def _chart_iki(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]:
+    """The same for the capaian of each IKI (6/2022): realisasi / target × 100."""
     pairs = [(kid, i) for kid, i in score.iki if i.capaian is not None]
     if not pairs:
-        return [], _txt("belum_realisasi")
+        return [], _txt("belum_realisasi"), None
     top = scale_max([i.capaian for _, i in pairs])
-    rows = [{"id": f"{kid} IKI {i.index + 1}", "uraian": _s(i.teks), "bar": bar(i.capaian, top),
-             "nilai": fmt_number(i.capaian) + "%", "predikat": "", "baik": i.capaian >= 100}
+    rows = [{"id": f"{kid}.{i.index + 1}", "uraian": _s(i.teks), "nilai": fmt_number(i.capaian) + "%",
+             "predikat": "", "baik": i.capaian >= 100}
             for kid, i in pairs]
-    return rows, _txt("skala_iki", maks=top, langkah=fmt_plain(step_per_block(top)))
+    chart = BarChart(
+        title=_txt("judul_grafik_iki"),
+        categories=[r["id"] for r in rows],
+        series=[Series(_txt("seri_capaian"), [round_half_up(i.capaian, 2) for _, i in pairs],
+                       point_colours=[GOOD if r["baik"] else LOW for r in rows])],
+        axis_max=top, axis_step=20)
+    return rows, _txt("skala_iki", maks=top), chart
 
 
 def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
@@ -363,7 +378,7 @@ def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
         ctx["berakhlak"] = _berakhlak(plan)
         ctx["lampiran_skp"] = _lampiran_skp(plan)
         ctx["ev"], ctx["riwayat_evaluasi"] = _evaluasi(plan, score)
-        ctx["grafik"], ctx["grafik_info"] = _chart_iki(score)
+        ctx["grafik"], ctx["grafik_info"], ctx["grafik_chart"] = _chart_iki(score)
         texts = [i.get("target") for k in kegiatan for i in (k.get("indikator") or []) if isinstance(i, Mapping)]
         qualitative = bool(texts) and all(isinstance(x, str) for x in texts)
         ctx["hasil"] = {
@@ -384,7 +399,7 @@ def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
     ctx["kreatif"] = rows["kreatif"]
     ctx["kegiatan_lain"] = rows["tambahan"] + rows["kreatif"]
     ctx["perilaku_pp46"] = _perilaku_pp46(plan, score)
-    ctx["grafik"], ctx["grafik_info"] = _chart_pp46(score)
+    ctx["grafik"], ctx["grafik_info"], ctx["grafik_chart"] = _chart_pp46(score)
     ctx["aturan_predikat"] = labels_rule("band_rule")
     skp, perilaku, npk = score.nilai_skp, score.nilai_perilaku, score.nilai_prestasi_kerja
     ctx["skor"] = {

@@ -109,6 +109,11 @@ def deflate_member(name: str, data: bytes) -> RawMember:
     return RawMember(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), co.compress(data) + co.flush(), len(data))
 
 
+def stored_member(name: str, data: bytes) -> RawMember:
+    """A member stored without compression (for data that is compressed already, e.g. an .xlsx)."""
+    return RawMember(name, zipfile.ZIP_STORED, zlib.crc32(data), data, len(data))
+
+
 def build_zip(
     members: list[RawMember],
     date_time: tuple[int, int, int, int, int, int] = DEFAULT_DATE_TIME,

@@ -58,6 +58,7 @@ from skpgen.render.docxzip import (
     ZipSource,
     build_zip,
     deflate_member,
+    stored_member,
 )
 from skpgen.render.filters import FILTERS, FilterError
 from skpgen.render.xmlsafe import IllegalXmlCharError, escape_text, xml_text
@@ -726,6 +727,10 @@ class Template:
         if errors:
             raise TemplateError(errors, source_name, self.issues)
         self._core_template: bytes | None = self._zip.read(self._core_name) if self._core_name else None
+        try:
+            self.chart_slots: dict[str, ChartSlot] = _chart_slots(self._zip, ctypes)
+        except (etree.XMLSyntaxError, KeyError) as exc:
+            raise TemplateError([TemplateIssue("template/chart", "", "", f"unreadable chart slot: {exc}")], source_name) from None
 
     # ---- construction
 
@@ -757,16 +762,39 @@ class Template:
     ) -> bytes:
         """Render to the bytes of a .docx. Raises :class:`RenderError`."""
         ctx = dict(context)
+        charts = self._chart_members(ctx) if self.chart_slots else {}
         members: list[RawMember] = []
         for m in self._zip.members:
             part = self.parts.get(m.name)
             if part is not None:
                 members.append(deflate_member(m.name, self._render_part(part, ctx)))
+            elif m.name in charts:
+                members.append(charts[m.name])
             elif core is not None and m.name == self._core_name:
                 members.append(deflate_member(m.name, self._core_xml(core)))
             else:
                 members.append(m)
         return build_zip(members, date_time)
+
+    def _chart_members(self, ctx: Mapping[str, Any]) -> dict[str, RawMember]:
+        """The chart parts (and workbooks) of the slots whose context value is a BarChart."""
+        from skpgen.render.chart import BarChart, chart_xml, workbook_xlsx
+
+        out: dict[str, RawMember] = {}
+        for slot in self.chart_slots.values():
+            value = ctx.get(slot.name)
+            if value is None:
+                continue  # the template's own chart stays
+            if not isinstance(value, BarChart):
+                raise RenderError("render/chart-value", f"chart slot '{slot.name}' needs a chart, got {type(value).__name__}",
+                                  part=slot.chart_part)
+            try:
+                out[slot.chart_part] = deflate_member(slot.chart_part, chart_xml(value, slot.workbook_rid))
+            except IllegalXmlCharError as err:
+                raise RenderError("render/invalid-xml-char", f"chart '{slot.name}': {err}", part=slot.chart_part) from None
+            if slot.workbook_part:
+                out[slot.workbook_part] = stored_member(slot.workbook_part, workbook_xlsx(value))
+        return out
 
     def render_to(self, path: Path | str, context: Mapping[str, Any], **kw: Any) -> None:
         """Render and write atomically (temp file in the same directory + os.replace)."""
@@ -855,6 +883,69 @@ class Template:
         except ValueError as exc:
             raise RenderError("render/core-properties", str(exc), part=self._core_name or "") from None
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@dataclass(frozen=True)
+class ChartSlot:
+    """A chart in the template that rendering fills from the context value ``name``."""
+
+    name: str
+    chart_part: str
+    workbook_part: str | None
+    workbook_rid: str | None
+
+
+def _rels_targets(src: ZipSource, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id → (type, resolved part name) of ``part`` (internal targets only)."""
+    import posixpath
+
+    from lxml import etree
+
+    folder, base = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    if rels_name not in src.names:
+        return {}
+    root = etree.fromstring(src.read(rels_name), _parser())
+    out = {}
+    for rel in root:
+        if not isinstance(rel.tag, str) or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
+    return out
+
+
+def _chart_slots(src: ZipSource, ctypes: dict[str, str]) -> dict[str, ChartSlot]:
+    """Chart slots of the main document: drawings named ``skpgen:NAME`` that hold a ``c:chart``."""
+    from lxml import etree
+
+    from skpgen.render.chart import CT_CHART, NS_C, NS_R, NS_WP, REL_PACKAGE, SLOT_PREFIX
+
+    main = next((n for n, ct in ctypes.items() if ct.endswith("document.main+xml")), None)
+    if main is None:
+        return {}
+    xml = src.read(main)
+    if SLOT_PREFIX.encode() not in xml or NS_C.encode() not in xml:
+        return {}
+    rels = _rels_targets(src, main)
+    slots: dict[str, ChartSlot] = {}
+    root = etree.fromstring(xml, _parser())
+    for docpr in root.iter("{%s}docPr" % NS_WP):
+        name = docpr.get("name", "")
+        if not name.startswith(SLOT_PREFIX):
+            continue
+        chart = next(docpr.getparent().iter("{%s}chart" % NS_C), None)
+        if chart is None:
+            continue
+        rel = rels.get(chart.get("{%s}id" % NS_R, ""))
+        if rel is None or ctypes.get(rel[1]) != CT_CHART:
+            continue
+        book = next(((rid, target) for rid, (typ, target) in _rels_targets(src, rel[1]).items()
+                     if typ == REL_PACKAGE and target in src.names), None)
+        slots[name[len(SLOT_PREFIX):]] = ChartSlot(name[len(SLOT_PREFIX):], rel[1], book[1] if book else None,
+                                                   book[0] if book else None)
+    return slots
 
 
 def _validate_part(name: str, data: bytes) -> bytes:
