@@ -289,7 +289,8 @@ def test_skp_2022_sections_rhk_groups_and_lampiran() -> None:
             "| INDIKATOR KINERJA INDIVIDU | TARGET |") in text
     assert "| <span=6>A. UTAMA |" in text and "| <span=6>B. TAMBAHAN |" in text
     # one RHK with two IKI: the RHK cells merge vertically
-    assert ("| <vm-restart>1 | <vm-restart>RHK1 pada SKP NIP 197805232003121002 | <vm-restart>Meningkatnya ketersediaan "
+    assert ("| <vm-restart>1 | <vm-restart>[rujukan RHK1 pada SKP NIP 197805232003121002; SKP atasan tidak ikut dicetak] "
+            "| <vm-restart>Meningkatnya ketersediaan "
             "layanan aplikasi perangkat daerah | Kualitas | Persentase ketersediaan (uptime) aplikasi layanan publik | 99 persen |") in text
     assert "| <vm> | <vm> | <vm> | Kuantitas | Jumlah aplikasi yang dipantau dan dilaporkan setiap bulan | 12 aplikasi |" in text
     assert "H| NO | <span=2>PERILAKU KERJA | EKSPEKTASI KHUSUS PIMPINAN |" in text

@@ -178,11 +178,15 @@ def _perilaku_pp46(plan: Mapping[str, Any], score: Any) -> list[dict[str, str]]:
     return out
 
 
-def _rhk_atasan(value: Any) -> str:
+def _rhk_atasan(value: Any, rhk_texts: Mapping[str, str] | None = None) -> str:
+    """The intervened RHK as printed: its text when the supervisor's plan is in the batch
+    (``rhk_texts``: "NIP#id" → uraian), else the reference, labelled as one."""
     if isinstance(value, str) and "#" in value:
         nip, _, rid = value.partition("#")
+        nip, rid = nip.strip(), rid.strip()
         if nip.isdigit():
-            return _txt("rhk_atasan_nip", id=rid, nip=nip)
+            text = (rhk_texts or {}).get(f"{nip}#{rid}")
+            return text if text else _txt("rhk_atasan_nip", id=rid, nip=nip)
     return _s(value)
 
 
@@ -204,7 +208,8 @@ def _iki_realisasi(item: Mapping[str, Any], iki_score: Any) -> str:
     return text
 
 
-def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any,
+              rhk_texts: Mapping[str, str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
     utama: list[dict[str, Any]] = []
     tambahan: list[dict[str, Any]] = []
     aspek_names = labels()["aspek"]
@@ -220,7 +225,7 @@ def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any) -> tuple[list[dict[
             target_rows.append({
                 "first": n == 0,
                 "no": no,
-                "rhk_atasan": _rhk_atasan(k.get("rhk_atasan")),
+                "rhk_atasan": _rhk_atasan(k.get("rhk_atasan"), rhk_texts),
                 "rhk": _s(k.get("uraian")),
                 "perspektif": _s(k.get("perspektif")),
                 "aspek": aspek_names.get(str(item.get("aspek")), _s(item.get("aspek"))),
@@ -344,8 +349,11 @@ def _chart_iki(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]:
     return rows, _txt("skala_iki", maks=top), chart
 
 
-def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
-    """The full context for every form of ``plan`` (build once per plan; forms share it)."""
+def build_context(plan: Mapping[str, Any], score: Any, rhk_texts: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The full context for every form of ``plan`` (build once per plan; forms share it).
+
+    ``rhk_texts``: "NIP#id" → RHK text of the supervisors' plans rendered in the same batch (same
+    year), so that 6/2022 forms print the intervened RHK's text instead of its reference."""
     ctx: dict[str, Any] = {key: None for key in PLAN_KEYS}
     ctx.update(plan)
     periode = _m(plan.get("periode"))
@@ -373,7 +381,7 @@ def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
     ctx["matriks"] = _matrix()
 
     if is_2022:
-        utama, tambahan, perspektif = _rhk_rows(kegiatan, score)
+        utama, tambahan, perspektif = _rhk_rows(kegiatan, score, rhk_texts)
         ctx["rhk_utama"], ctx["rhk_tambahan"] = utama, tambahan
         ctx["berakhlak"] = _berakhlak(plan)
         ctx["lampiran_skp"] = _lampiran_skp(plan)
