@@ -171,7 +171,11 @@ EXAMPLE_FORMS = example_forms()
 @pytest.mark.parametrize(("example", "form"), EXAMPLE_FORMS, ids=[f"{e.split('.')[0]}-{f}" for e, f in EXAMPLE_FORMS])
 def test_golden_snapshot(example: str, form: str) -> None:
     text = normalise(render_form(load_plan(EXAMPLES / example), form))
-    golden = GOLDEN / f"{example.split('.')[0]}__{form}.txt"
+    check_golden(GOLDEN / f"{example.split('.')[0]}__{form}.txt", text)
+
+
+def check_golden(golden: Path, text: str) -> None:
+    """``text`` equals the snapshot ``golden`` (written instead with SKPGEN_UPDATE_GOLDEN=1)."""
     if UPDATE or not golden.exists():
         if not UPDATE:
             pytest.fail(f"missing golden file {golden}; run with SKPGEN_UPDATE_GOLDEN=1")

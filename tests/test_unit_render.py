@@ -5,7 +5,6 @@ and of its Matriks Peran Hasil."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,10 @@ from skpgen.commands._common import iter_yaml_files
 from skpgen.render.batch import Options, render_plan, rhk_index
 from skpgen.unit.analysis import analyse
 from skpgen.unit.matriks import build_matrix, matrix_docx
-from test_render_forms import _docx_all_text, normalise
+from test_render_forms import _docx_all_text, check_golden, normalise
 
 UNIT_DIR = EXAMPLES / "unit-aptika"
 GOLDEN = Path(__file__).resolve().parent / "golden_unit"
-UPDATE = bool(os.environ.get("SKPGEN_UPDATE_GOLDEN"))
 DIMAS_F = UNIT_DIR / "04-pranata-komputer-ahli-pertama.skp.yaml"
 RINA_RHK1 = "Tersedianya aplikasi layanan publik yang dikembangkan sesuai kebutuhan perangkat daerah"
 
@@ -29,13 +27,7 @@ def _items(*paths: Path) -> list[tuple[str, str]]:
 
 
 def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE or not path.exists():
-        if not UPDATE:
-            pytest.fail(f"missing golden file {path}; run with SKPGEN_UPDATE_GOLDEN=1")
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN / name, text)
 
 
 def test_rhk_index_of_the_unit_batch() -> None:
