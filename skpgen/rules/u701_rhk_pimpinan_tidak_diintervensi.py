@@ -141,7 +141,7 @@ def finish(states: list[dict[str, Any]], lang: str, severity: str) -> list[Findi
             subs = h.subordinates(m.nip)
             if m.plan is None or (not subs and m.nip != uc.unit.pimpinan) or m.plan.file not in report:
                 continue
-            names = ", ".join(h.members[s].nama or s for s in subs)
+            names = ", ".join(h.members[s].nama or s for s in subs[:5]) + (f" (+{len(subs) - 5})" if len(subs) > 5 else "")
             for rhk in m.plan.rhk:
                 if rhk.jenis != "utama" or uc.intervening(m.nip, rhk.id):
                     continue

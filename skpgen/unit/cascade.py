@@ -47,10 +47,16 @@ class UnitCascade:
     unit: Unit
     hierarchy: Hierarchy
     resolutions: list[Resolution] = field(default_factory=list)
+    _by_target: dict[tuple[str, str], list[Resolution]] | None = field(default=None, repr=False)
 
     def intervening(self, nip: str, rid: str) -> list[Resolution]:
         """The resolved RHK that intervene RHK ``rid`` of ``nip``."""
-        return [r for r in self.resolutions if r.status in RESOLVED and r.target == (nip, rid)]
+        if self._by_target is None:
+            self._by_target = {}
+            for r in self.resolutions:
+                if r.status in RESOLVED and r.target is not None:
+                    self._by_target.setdefault(r.target, []).append(r)
+        return list(self._by_target.get((nip, rid), []))
 
     def resolution(self, file: str, rid: str) -> Resolution | None:
         for r in self.resolutions:

@@ -42,6 +42,7 @@ class Hierarchy:
     unit: Unit
     members: dict[str, Member]
     other_years: dict[str, list[PlanFacts]]  # plans in the folder of other years, by NIP
+    _subs: dict[str, list[str]] | None = field(default=None, repr=False)
 
     # ---- queries --------------------------------------------------------------------------------
     def plan(self, nip: str) -> PlanFacts | None:
@@ -74,7 +75,13 @@ class Hierarchy:
 
     def subordinates(self, nip: str) -> list[str]:
         """Members who may intervene ``nip``'s RHK (penilai of their plan, or their team leader)."""
-        return [m.nip for m in self.members.values() if m.nip != nip and nip in self.supervisors(m.nip)]
+        if self._subs is None:
+            self._subs = {}
+            for m in self.members.values():
+                for s in self.supervisors(m.nip):
+                    if s != m.nip:
+                        self._subs.setdefault(s, []).append(m.nip)
+        return list(self._subs.get(nip, []))
 
     def is_leader(self, nip: str) -> bool:
         return nip == self.unit.pimpinan
