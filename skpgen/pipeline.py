@@ -9,25 +9,35 @@ from __future__ import annotations
 from pathlib import Path
 
 from skpgen.findings import Finding
+from skpgen.isolation import internal_error, run_per_file, show_trace
 from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, LoadError, load_path
 
 
 def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
                       max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Document | None, list[Finding], bool]:
-    """Load and validate one file: (document or None, findings, whether loading failed)."""
+    """Load and validate one file: (document or None, findings, whether the file failed).
+
+    Never raises: a file that cannot be loaded gives its E00x finding, and an exception inside
+    loading or validation (a bug) gives an E099 finding (:mod:`skpgen.isolation`); both mark the
+    file as failed (exit code 2) and leave the rest of the batch to go on.
+    """
     try:
         doc = load_path(path, max_bytes=max_bytes, max_depth=max_depth, lang=lang, display_name=display)
     except LoadError as exc:
         return None, [exc.finding], True
+    except Exception as exc:  # noqa: BLE001 - per-file isolation
+        show_trace(exc, display)
+        return None, [internal_error(display, exc, lang)], True
     from skpgen.unit.model import is_unit_file
 
-    if is_unit_file(path.name):  # a unit file (SPEC §11): its own schema
-        from skpgen.unit.model import validate_unit_document
-
-        return doc, validate_unit_document(doc, lang), False
-    from skpgen.validate import validate_document
-
-    return doc, validate_document(doc, lang), False
+    if is_unit_file(path.name):  # a unit file (SPEC §11) is checked against its own schema
+        from skpgen.unit.model import validate_unit_document as check
+    else:
+        from skpgen.validate import validate_document as check
+    findings, problem = run_per_file(display, lang, check, doc, lang)
+    if problem is not None:
+        return doc, [problem], True
+    return doc, findings or [], False
 
 
 def warm_up() -> None:

@@ -330,7 +330,12 @@ def cross_field_findings(doc: Document, lang: str = "id", skip_paths: set[Any] |
         if mulai and isinstance(tahun, int) and not isinstance(tahun, bool) and tahun != mulai.year:
             add("E057", ("periode", "tahun"), tahun=tahun, mulai=periode["mulai"])
 
-    known_goals = {str(g.get("id")) for g in data.get("keselarasan") or [] if isinstance(g, dict) and g.get("id") is not None}
+    # every list-valued field is type-guarded: the schema already reported a scalar in its place
+    # (E022), and a cross-field check must not trip over it (`keselarasan: 5` was a TypeError)
+    goals = data.get("keselarasan")
+    known_goals = {str(g.get("id")) for g in (goals if isinstance(goals, list) else ())
+                   if isinstance(g, dict) and g.get("id") is not None}
+    goals_checkable = goals is None or isinstance(goals, list)  # else E022 already said it
     kegiatan = data.get("kegiatan")
     ids: dict[str, int] = {}
     if isinstance(kegiatan, list):
@@ -346,7 +351,7 @@ def cross_field_findings(doc: Document, lang: str = "id", skip_paths: set[Any] |
                     ids[kid] = i
             label = str(kid)
             for j, ref in enumerate(k.get("mendukung") or [] if isinstance(k.get("mendukung"), list) else []):
-                if isinstance(ref, str) and "#" not in ref and ref not in known_goals:
+                if isinstance(ref, str) and "#" not in ref and ref not in known_goals and goals_checkable:
                     known = f" ({', '.join(sorted(known_goals))})" if known_goals else ""
                     add("E053", ("kegiatan", i, "mendukung", j), ref=ref,
                         where=_where(("kegiatan", i, "mendukung"), lang), known=known)

@@ -140,6 +140,9 @@ def render(paths: tuple[Path, ...], outdir: Path, forms: tuple[str, ...], templa
         elif res.status == "invalid":
             invalid = True
             n_skipped += 1
+        elif res.status == "internal-error":
+            failed = True
+            n_skipped += 1
         elif res.status != "ok":
             failed = True
         if res.written:

@@ -18,10 +18,13 @@ from typing import Any, Iterator, Mapping
 import click
 
 from skpgen.commands._common import format_option, iter_yaml_files, lang_option, paths_argument, resolve_lang
+from skpgen.findings import Finding
+from skpgen.isolation import run_per_file
 from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from skpgen.scoring import ASPEK, PlanScore, explain, fmt_number, fmt_plain, score_plan
 from skpgen.scoring.explain import label, rating_word
 from skpgen.scoring.konversi import tabel_konversi
+from skpgen.scoring.model import json_number
 
 CSV_COLUMNS = (
     "file", "aturan", "nip", "nama", "id", "jenis", "uraian",
@@ -59,10 +62,24 @@ def _scored_files(paths: tuple[Path, ...], lang: str, max_bytes: int, max_depth:
             click.echo(label("cli_skipped", lang, file=target.display), err=True)
             continue
         data = doc.data if isinstance(doc.data, Mapping) else {}
-        yield target.display, data, score_plan(data)
+        plan_score, problem = run_per_file(target.display, lang, score_plan, data)
+        if problem is not None or plan_score is None:
+            _internal(problem, state)
+            continue
+        yield target.display, data, plan_score
     for message in dir_errors:
         state["load_failed"] = True
         click.echo(f"skpgen: {message}", err=True)
+
+
+def _internal(problem: Finding | None, state: dict[str, Any]) -> None:
+    """An isolated failure of one file (E099) on stderr; the batch goes on and exits 2."""
+    from skpgen.report import format_concise
+
+    state["load_failed"] = True
+    state["bad"] += 1
+    if problem is not None:
+        click.echo(format_concise([problem]), err=True, nl=False)
 
 
 # ------------------------------------------------------------------------------ text
@@ -197,10 +214,8 @@ def _csv_text(value: Any) -> str:
 
 
 def _csv_num(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    f = float(value)
-    return repr(0.0 if f == 0 else f)
+    number = json_number(value)
+    return "" if number is None else repr(number)
 
 
 def csv_rows(file: str, data: Mapping[str, Any], score: PlanScore) -> list[dict[str, str]]:
@@ -227,6 +242,11 @@ def csv_rows(file: str, data: Mapping[str, Any], score: PlanScore) -> list[dict[
     return rows
 
 
+def _json_item(file: str, score: PlanScore) -> str:
+    # allow_nan=False: a figure that is not a JSON number fails this file, never the array
+    return json.dumps(score.to_json(file), ensure_ascii=False, allow_nan=False)
+
+
 # ------------------------------------------------------------------------------ command
 
 @click.command()
@@ -251,10 +271,16 @@ def score(paths: tuple[Path, ...], fmt: str, with_explain: bool, lang: str | Non
     state: dict[str, Any] = {"files": 0, "bad": 0, "load_failed": False, "schema_errors": False}
     scored = _scored_files(paths, lang, max_bytes, max_depth, state)
     n = 0
+    # each file's output is made in full before any of it is printed, so a file that fails
+    # (E099 on stderr) leaves no half record and the JSON array / CSV stay well-formed
     if fmt == "json":
         click.echo("[", nl=False)
         for file, _data, s in scored:
-            click.echo(("," if n else "") + "\n" + json.dumps(s.to_json(file), ensure_ascii=False), nl=False)
+            item, problem = run_per_file(file, lang, _json_item, file, s)
+            if item is None:
+                _internal(problem, state)
+                continue
+            click.echo(("," if n else "") + "\n" + item, nl=False)
             n += 1
         click.echo("\n]" if n else "]")
     elif fmt == "csv":
@@ -263,14 +289,22 @@ def score(paths: tuple[Path, ...], fmt: str, with_explain: bool, lang: str | Non
         writer.writeheader()
         click.echo(buf.getvalue(), nl=False)
         for file, data, s in scored:
+            rows, problem = run_per_file(file, lang, csv_rows, file, data, s)
+            if rows is None:
+                _internal(problem, state)
+                continue
             buf.seek(0)
             buf.truncate()
-            writer.writerows(csv_rows(file, data, s))
+            writer.writerows(rows)
             click.echo(buf.getvalue(), nl=False)
             n += 1
     else:
         for file, data, s in scored:
-            click.echo(("\n" if n else "") + format_text(file, data, s, lang, with_explain), nl=False)
+            text, problem = run_per_file(file, lang, format_text, file, data, s, lang, with_explain)
+            if text is None:
+                _internal(problem, state)
+                continue
+            click.echo(("\n" if n else "") + text, nl=False)
             n += 1
         if state["bad"]:
             click.echo(label("cli_summary_bad", lang, n=n, bad=state["bad"]), err=True)

@@ -63,6 +63,23 @@ def _load_valid(paths: tuple[Path, ...], lang: str) -> tuple[list[tuple[str, Any
     return plans, code
 
 
+def _per_plan(plans: list[tuple[str, Any]], lang: str, work: Any) -> tuple[list[Any], bool]:
+    """``work(display, data)`` for each plan, isolated: a plan whose work raises is reported (E099
+    on stderr) and left out, the others go on. Returns (results, whether any plan failed)."""
+    from skpgen.isolation import run_per_file
+
+    out: list[Any] = []
+    failed = False
+    for display, data in plans:
+        value, problem = run_per_file(display, lang, work, display, data)
+        if problem is not None:
+            _print_findings([problem])
+            failed = True
+            continue
+        out.append(value)
+    return out, failed
+
+
 def _write_output(path: Path, data: bytes, lang: str, failed_key: str) -> None:
     """Write an output file atomically (temp file + rename); exit 2 with a clear message if it fails.
 
@@ -103,9 +120,16 @@ def status(paths: tuple[Path, ...], today_text: str | None, fmt: str, lang: str 
     lang = resolve_lang(lang)
     today = _parse_today(today_text, lang)
     plans, code = _load_valid(paths, lang)
-    result = [plan_status(data, display, today) for display, data in plans]
+    def status_entry(display: str, data: Any) -> tuple[Any, Any]:
+        plan = plan_status(data, display, today)
+        # made per plan, so that a plan that cannot be shown is reported alone (well-formed JSON)
+        return plan, (plan.to_json() if fmt == "json" else format_text([plan], lang))
+
+    done, failed = _per_plan(plans, lang, status_entry)
+    code = 2 if failed else code
+    result = [plan for plan, _ in done]
     if fmt == "json":
-        click.echo(json.dumps([p.to_json() for p in result], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([item for _, item in done], ensure_ascii=False, indent=2))
     elif result and stdout_is_tty():
         print_rich(result, lang)
     else:
@@ -144,8 +168,11 @@ def dashboard(paths: tuple[Path, ...], output: Path, today_text: str | None, lan
     if not plans:
         echo_err("skpgen: " + msg("dash.no_plans", lang))
         sys.exit(code or 1)
-    entries = [PlanEntry(display, data, plan_status(data, display, today), score_plan(data))
-               for display, data in plans]
+    def dashboard_entry(display: str, data: Any) -> PlanEntry:
+        return PlanEntry(display, data, plan_status(data, display, today), score_plan(data)).with_rows(lang)
+
+    entries, failed = _per_plan(plans, lang, dashboard_entry)
+    code = 2 if failed else code
     data = build_workbook(entries, lang, today)
     _write_output(output, data, lang, "dash.write_failed")
     units = {e.status.unit_kerja for e in entries}

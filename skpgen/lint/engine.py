@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from skpgen.findings import Finding
+from skpgen.isolation import RAISE_HOOK_ENV, hook_stage, internal_error, is_internal, run_per_file, show_trace
 from skpgen.lint.config import Config
 from skpgen.lint.context import Context, DocShared, lt, rule_message
 from skpgen.lint.suppression import apply, parse_directives
@@ -68,16 +69,21 @@ def lint_document(doc: Document, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
     ran: set[str] = set()
 
+    internal: list[Finding] = []   # E099: never suppressed, never re-graded
+    raise_in = hook_stage(doc.file)  # test-only (see skpgen.isolation); None in normal use
+
     def run(code: str) -> None:
         rule = RULES[code]
         ctx = Context(doc, shared, rule, {**rule.OPTIONS, **cfg.options.get(code, {})},
                       cfg.severity.get(code, rule.SEVERITY), lang, vocab)  # type: ignore[arg-type]
         ran.add(code)
         try:
+            if code == raise_in:
+                raise RuntimeError(f"{RAISE_HOOK_ENV} asked {code} to fail")
             findings.extend(rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
-            settings.crashes.append(lt("cli.rule_crash", lang, code=code, file=doc.file,
-                                       error=f"{type(exc).__name__}: {exc}"))
+            show_trace(exc, doc.file)
+            internal.append(internal_error(doc.file, exc, lang, rule=code))
 
     for code in ALWAYS_CODES:
         if cfg.enabled(code, doc.file):
@@ -93,25 +99,26 @@ def lint_document(doc: Document, settings: Settings) -> list[Finding]:
     if not schema:
         for code, rule in RULES.items():
             if getattr(rule, "BATCH", False):
-                _collect(doc, shared, rule, settings, vocab, directives)
+                _collect(doc, shared, rule, settings, vocab, directives, internal)
     findings = apply(findings, directives)
     findings.extend(_directive_findings(doc, directives, ran, cfg, lang))
     for f in findings:
         if f.code in cfg.severity and not f.code.startswith("E0"):
             f.severity = cfg.severity[f.code]  # type: ignore[assignment]
+    findings.extend(internal)
     return sorted(findings, key=Finding.sort_key)
 
 
 def _collect(doc: Document, shared: DocShared, rule: Any, settings: Settings, vocab: Vocab,
-             directives: list[Any]) -> None:
+             directives: list[Any], internal: list[Finding]) -> None:
     cfg = settings.config
     ctx = Context(doc, shared, rule, {**rule.OPTIONS, **cfg.options.get(rule.CODE, {})},
                   cfg.severity.get(rule.CODE, rule.SEVERITY), settings.lang, vocab)  # type: ignore[arg-type]
     try:
         state = rule.collect(ctx)
-    except Exception as exc:  # noqa: BLE001
-        settings.crashes.append(lt("cli.rule_crash", settings.lang, code=rule.CODE, file=doc.file,
-                                   error=f"{type(exc).__name__}: {exc}"))
+    except Exception as exc:  # noqa: BLE001 - this file's internal error, the batch goes on
+        show_trace(exc, doc.file)
+        internal.append(internal_error(doc.file, exc, settings.lang, rule=rule.CODE))
         return
     if not cfg.enabled(rule.CODE, doc.file):
         state["refs"] = [] if isinstance(state.get("refs"), list) else False  # still offers its facts
@@ -190,23 +197,29 @@ class FileResult:
     load_failed: bool
 
 
-def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
+def lint_path(path: Path, display: str, settings: Settings, work: Any = None) -> FileResult:
+    """One file's whole lint (the per-file unit of work). Never raises: an exception anywhere in
+    it becomes this file's E099 finding (:mod:`skpgen.isolation`) and ``load_failed`` (exit 2).
+    ``work``: what to do with the loaded document (default :func:`lint_document`)."""
+    work = work or lint_document
     max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
     try:
         doc = load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
     except LoadError as exc:
         return FileResult(display, [exc.finding], None, True)
-    return FileResult(display, lint_document(doc, settings), doc, False)
+    except Exception as exc:  # noqa: BLE001 - per-file isolation
+        show_trace(exc, display)
+        return FileResult(display, [internal_error(display, exc, settings.lang)], None, True)
+    findings, problem = run_per_file(display, settings.lang, work, doc, settings)
+    if problem is not None:
+        return FileResult(display, [problem], doc, True)
+    assert findings is not None
+    return FileResult(display, findings, doc, any(is_internal(f) for f in findings))
 
 
 def lint_unit_path(path: Path, display: str, settings: Settings) -> FileResult:
     """A unit file (``*.unit.yaml``, SPEC §11), see :func:`lint_unit_document`."""
-    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
-    try:
-        doc = load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
-    except LoadError as exc:
-        return FileResult(display, [exc.finding], None, True)
-    return FileResult(display, lint_unit_document(doc, settings), doc, False)
+    return lint_path(path, display, settings, lint_unit_document)
 
 
 def lint_unit_document(doc: Document, settings: Settings) -> list[Finding]:

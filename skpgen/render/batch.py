@@ -94,7 +94,7 @@ class Options:
 @dataclass
 class Result:
     file: str
-    status: str = "ok"          # ok | invalid | load-failed | render-error | write-error | pdf-error
+    status: str = "ok"  # ok | invalid | load-failed | render-error | write-error | pdf-error | internal-error
     written: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)   # messages for stderr
     notes: list[str] = field(default_factory=list)    # informational (not shown with --quiet)
@@ -243,12 +243,21 @@ def _init_worker(opts: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
 
 
+def render_isolated(path: str, display: str, opts: Options) -> Result:
+    """:func:`render_plan`, with any exception turned into this plan's E099 message (status
+    ``internal-error``, exit 2) so that the rest of the batch still renders."""
+    from skpgen.isolation import run_per_file
+    from skpgen.report import format_concise
+
+    res, problem = run_per_file(display, opts.lang, render_plan, path, display, opts)
+    if res is not None:
+        return res
+    return Result(display, "internal-error", errors=[format_concise([problem] if problem else []).rstrip("\n")])
+
+
 def _work(item: tuple[str, str]) -> Result:
     assert _WORKER_OPTS is not None
-    try:
-        return render_plan(item[0], item[1], _WORKER_OPTS)
-    except Exception as exc:  # noqa: BLE001 - a message, never a traceback in the parent
-        return Result(item[1], "render-error", errors=[f"{item[1]}: {type(exc).__name__}: {exc}"])
+    return render_isolated(item[0], item[1], _WORKER_OPTS)
 
 
 def _warm_up(opts: Options) -> None:
@@ -270,7 +279,7 @@ def run_batch(items: list[tuple[str, str]], opts: Options, jobs: int) -> Iterato
     """Results in input order; with jobs > 1 through a process pool and a bounded window."""
     if jobs <= 1 or len(items) <= 1:
         for path, display in items:
-            yield render_plan(path, display, opts)
+            yield render_isolated(path, display, opts)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

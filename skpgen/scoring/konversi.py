@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from typing import Any, Iterable, Mapping
 
-from .model import REGIME_6_2022, _num
+from .model import REGIME_6_2022, json_number
 
 __all__ = [
     "AngkaKredit", "AngkaKreditPeriode", "TabelKonversi", "tabel_konversi", "angka_kredit_konversi",
@@ -119,7 +119,7 @@ class AngkaKreditPeriode:
 
     def to_json(self) -> dict[str, Any]:
         return {"periode": self.periode, "predikat": self.predikat, "bulan": self.bulan,
-                "persen": _num(self.persen), "koefisien": _num(self.koefisien), "nilai": _num(self.nilai)}
+                "persen": json_number(self.persen), "koefisien": json_number(self.koefisien), "nilai": json_number(self.nilai)}
 
 
 @dataclass(frozen=True)

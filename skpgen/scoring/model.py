@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -18,12 +19,19 @@ REGIME_PP46 = "pp46-2011"
 REGIME_6_2022 = "permenpanrb-6-2022"
 
 
-def _num(value: Decimal | None) -> float | None:
-    """Decimal → unrounded JSON number (never -0.0)."""
+def json_number(value: Decimal | None) -> float | int | None:
+    """Decimal → unrounded JSON number (never -0.0, never ``Infinity``/``NaN``, which are not JSON).
+
+    A finite figure beyond the float range (a realisation of 1e308 gives a capaian of 1e310) is
+    written as the exact integer it is; NaN and infinities (no valid plan produces them) as null.
+    """
     if value is None:
         return None
     f = float(value)
-    return 0.0 if f == 0 else f
+    if math.isfinite(f):
+        return 0.0 if f == 0 else f
+    return int(value) if value.is_finite() else None
+
 
 
 @dataclass(frozen=True)
@@ -73,9 +81,9 @@ class KegiatanScore:
         return {
             "id": self.id,
             "jenis": self.jenis,
-            "aspek": {k: (_num(a.value) if (a := self.aspek.get(k)) is not None else None) for k in ASPEK},
-            "perhitungan": _num(self.perhitungan),
-            "nilai_capaian": _num(self.nilai_capaian),
+            "aspek": {k: (json_number(a.value) if (a := self.aspek.get(k)) is not None else None) for k in ASPEK},
+            "perhitungan": json_number(self.perhitungan),
+            "nilai_capaian": json_number(self.nilai_capaian),
         }
 
 
@@ -136,15 +144,15 @@ class PlanScore:
             "kegiatan": [k.to_json() for k in self.kegiatan],
             "tugas_tambahan": self.tugas_tambahan,
             "kreativitas": self.kreativitas,
-            "nilai_skp": _num(self.nilai_skp),
+            "nilai_skp": json_number(self.nilai_skp),
             "predikat_skp": self.predikat_skp,
-            "nilai_perilaku": _num(self.nilai_perilaku),
-            "nilai_prestasi_kerja": _num(self.nilai_prestasi_kerja),
+            "nilai_perilaku": json_number(self.nilai_perilaku),
+            "nilai_prestasi_kerja": json_number(self.nilai_prestasi_kerja),
             "predikat": self.predikat,
         }
         if self.is_6_2022:
             out["evaluasi"] = [e.to_json() for e in (self.evaluasi or ())]
             ak = self.angka_kredit
-            out["angka_kredit"] = _num(ak.total) if ak is not None else None
+            out["angka_kredit"] = json_number(ak.total) if ak is not None else None
             out["angka_kredit_rincian"] = [r.to_json() for r in ak.rincian] if ak is not None else []
         return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from dataclasses import dataclass
@@ -56,6 +57,12 @@ class PlanEntry:
     data: dict[str, Any]
     status: PlanStatus
     score: Any  # skpgen.scoring.PlanScore
+    rows: list[list[Any]] | None = None  # its "Kegiatan" rows, when made ahead (per-file isolation)
+
+    def with_rows(self, lang: str) -> "PlanEntry":
+        """This entry with its rows made now, so that a plan that cannot be shown fails alone."""
+        self.rows = plan_rows(self, lang)
+        return self
 
 
 def _plain(value: Any) -> str:
@@ -120,31 +127,47 @@ def plan_year(entries: list[PlanEntry]) -> int:
 
 
 def _rows(entries: list[PlanEntry], lang: str) -> list[list[Any]]:
+    return [row for e in entries for row in (e.rows if e.rows is not None else plan_rows(e, lang))]
+
+
+def _cell_number(value: Any) -> float | str | None:
+    """A figure for a cell: a float, or (beyond the float range, which a sheet cannot hold) its text."""
+    if value is None:
+        return None
+    f = float(value)
+    if math.isfinite(f):
+        return f
+    from skpgen.scoring.format import fmt_number
+
+    return fmt_number(value)
+
+
+def plan_rows(e: PlanEntry, lang: str) -> list[list[Any]]:
+    """The "Kegiatan" sheet rows of one plan."""
     from skpgen.year.text import msg
 
     none_label = msg("dash.col.no_status", lang)
     rows: list[list[Any]] = []
-    for e in entries:
-        pegawai = e.data.get("pegawai") if isinstance(e.data.get("pegawai"), dict) else {}
-        kegiatan = [k for k in e.data.get("kegiatan") or [] if isinstance(k, dict)]
-        scores = {}
-        if e.score is not None:
-            scores = {i: ks for i, ks in enumerate(e.score.kegiatan)}
-        predikat = employee_predikat(e.score)
-        for i, (k, ks) in enumerate(zip(kegiatan, e.status.kegiatan)):
-            target = k.get("target") if isinstance(k.get("target"), dict) else None
-            target_text = describe_values(target) or describe_indikator(k, "target")
-            real_text = describe_values(k.get("realisasi"), target) or describe_indikator(k, "realisasi")
-            nilai = scores.get(i).nilai_capaian if scores.get(i) is not None else None
-            rows.append([
-                pegawai.get("unit_kerja") or "", pegawai.get("nama") or "", str(pegawai.get("nip") or ""),
-                ks.id or "", ks.uraian or "", ks.jenis or "", target_text, real_text,
-                ks.effective_status or none_label,
-                ks.progres if ks.progres is not None else None,
-                parse_date(ks.tenggat) if ks.tenggat else None,
-                float(nilai) if nilai is not None else None,
-                predikat, e.file,
-            ])
+    pegawai = e.data.get("pegawai") if isinstance(e.data.get("pegawai"), dict) else {}
+    kegiatan = [k for k in e.data.get("kegiatan") or [] if isinstance(k, dict)]
+    scores = {}
+    if e.score is not None:
+        scores = {i: ks for i, ks in enumerate(e.score.kegiatan)}
+    predikat = employee_predikat(e.score)
+    for i, (k, ks) in enumerate(zip(kegiatan, e.status.kegiatan)):
+        target = k.get("target") if isinstance(k.get("target"), dict) else None
+        target_text = describe_values(target) or describe_indikator(k, "target")
+        real_text = describe_values(k.get("realisasi"), target) or describe_indikator(k, "realisasi")
+        nilai = scores.get(i).nilai_capaian if scores.get(i) is not None else None
+        rows.append([
+            pegawai.get("unit_kerja") or "", pegawai.get("nama") or "", str(pegawai.get("nip") or ""),
+            ks.id or "", ks.uraian or "", ks.jenis or "", target_text, real_text,
+            ks.effective_status or none_label,
+            ks.progres if ks.progres is not None else None,
+            parse_date(ks.tenggat) if ks.tenggat else None,
+            _cell_number(nilai),
+            predikat, e.file,
+        ])
     return rows
 
 
