@@ -132,16 +132,30 @@ def cascade(unit: Unit, plans: Iterable[PlanFacts]) -> UnitCascade:
 
 # ---- from the states of a lint run ---------------------------------------------------------------
 
+# the last run's key, its facts (kept alive so that their ids cannot be reused), its cascades
+_LAST: tuple[tuple[int, ...], list[Any], list[UnitCascade]] | None = None
+
+
 def from_states(states: list[dict[str, Any]]) -> list[tuple[UnitCascade, set[str]]]:
     """Per unit file in a lint run: its cascade, and the files findings may be reported in (those
-    whose state has ``refs``: the rule is enabled there)."""
+    whose state has ``refs``: the rule is enabled there).
+
+    Every unit rule of a run gets the same facts (its own list of states): the cascades are built
+    once and reused while the facts are the same objects."""
+    global _LAST
     units = [s for s in states if s.get("unit") is not None]
     if not units:
         return []
-    plans = [s["plan"] for s in states if s.get("plan") is not None]
     report = {s["file"] for s in states if s.get("refs")}
+    facts = [s.get("plan") or s.get("unit") for s in states]
+    key = tuple(id(f) for f in facts)
+    if _LAST is not None and _LAST[0] == key:
+        return [(uc, report) for uc in _LAST[2]]
+    plans = [s["plan"] for s in states if s.get("plan") is not None]
     by_unit = assign_plans([s["unit"] for s in units], plans)
-    return [(cascade(s["unit"], by_unit[s["unit"].file]), report) for s in units]
+    cascades = [cascade(s["unit"], by_unit[s["unit"].file]) for s in units]
+    _LAST = (key, facts, cascades)
+    return [(uc, report) for uc in cascades]
 
 
 def finding(rule: Any, file: str, loc: Loc, severity: str, lang: str, variant: str | None = None, /,
