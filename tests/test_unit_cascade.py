@@ -206,3 +206,24 @@ def test_unit_summary_lists_the_findings_and_english(unit: Path) -> None:
     assert sorted(f["code"] for f in summary["temuan"]) == ["U702", "U706"]
     r = run_cli("unit", "--lang", "en", str(unit))
     assert "Findings (2):" in r.stdout and "has no RHK 'RHK9'" in r.stdout
+
+
+def test_messages_formatted_in_both_languages(unit: Path) -> None:
+    import re
+
+    edit(unit / AGUS_F, f'rhk_atasan: "{KABID}#RHK3"', f'rhk_atasan: "{KABID}#RHK1"')  # U701, U706
+    edit(unit / YOGA_F, f'rhk_atasan: "{RINA}#RHK1"', f'rhk_atasan: "{KABID}#RHK1"')  # U702 grand
+    edit(unit / FITRI_F, f'rhk_atasan: "{RINA}#RHK3"',
+         'rhk_atasan: "Terdokumentasinya seluruh aplikasi pemerintah daerah dalam katalog aplikasi SPBE"')  # U703
+    (unit / BAMBANG_F).unlink()  # U704
+    edit(unit / NURAINI_F, f'nip: "{AGUS}"', 'nip: "197512122000031001"')  # U705
+    by_lang = {}
+    for lang in ("id", "en"):
+        r = run_cli("lint", "--format", "json", "--select", "U", "--lang", lang, str(unit))
+        by_lang[lang] = json.loads(r.stdout)
+    assert {f["code"] for f in by_lang["id"]} == {"U701", "U702", "U703", "U704", "U705", "U706"}
+    for f_id, f_en in zip(by_lang["id"], by_lang["en"], strict=True):
+        assert (f_id["file"], f_id["line"], f_id["code"]) == (f_en["file"], f_en["line"], f_en["code"])
+        assert f_id["message"] != f_en["message"]
+        for f in (f_id, f_en):
+            assert not re.search(r"\{[a-z_]+\}", f["message"]), f["message"]
