@@ -156,6 +156,7 @@ def parse_config(raw: Any, source: str, root: Path, lang: str = "id") -> Config:
                                              problem=lt("config.unknown_option", lang, code=code, option=name,
                                                         allowed=", ".join(defaults) or "-")))
                     _check_type(defaults[name], v, code, name, source, lang)
+                    _check_range(getattr(RULES[code], "OPTION_RANGES", {}).get(name), v, code, name, source, lang)
                 cfg.options[code] = dict(opts)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
@@ -208,6 +209,18 @@ def _check_type(default: Any, value: Any, code: str, name: str, source: str, lan
     if not ok:
         raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{code}",
                              problem=lt("config.option_type", lang, option=name, code=code, expected=kind)))
+
+
+def _check_range(bounds: tuple[float, float] | None, value: Any, code: str, name: str, source: str,
+                 lang: str) -> None:
+    """A numeric option outside the rule's ``OPTION_RANGES`` (inclusive) is a ConfigError."""
+    if bounds is None:
+        return
+    low, high = bounds
+    if not low <= value <= high:
+        raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{code}",
+                             problem=lt("config.option_range", lang, option=name, code=code, low=low, high=high,
+                                        value=value)))
 
 
 def _load_yaml_config(path: Path, lang: str) -> Config:
