@@ -31,12 +31,12 @@ def _plan_file(folder: Path, nip: str) -> Path:
 def test_every_row_scaffolds_a_valid_plan_without_cascading_findings(tmp_path: Path, nip: str) -> None:
     unit_dir = tmp_path / "unit"
     shutil.copytree(UNIT_DIR, unit_dir)
-    _plan_file(unit_dir, nip).unlink()  # the employee has no plan yet
     unit = load_unit(unit_dir / UNIT_F)
     docs = [load_path(p, display_name=str(p)) for p in sorted(unit_dir.glob("*.skp.yaml"))]
-    plan = plan_from_matrix(unit, nip, docs)
+    plan = plan_from_matrix(unit, nip, docs)  # identities from the folder's plans
     text = render_scaffold(plan, schema_ref="../../schemas/skp.schema.json", matriks=str(unit_dir / UNIT_F))
     assert validate_document(load_text(text, "baru.skp.yaml")) == []
+    _plan_file(unit_dir, nip).unlink()  # the scaffold replaces the employee's plan
     (unit_dir / "baru.skp.yaml").write_text(text, encoding="utf-8")
     result = analyse(list(iter_yaml_files([unit_dir], "id", [], units=True)))
     assert [(f.code, f.file, f.line, f.message) for f in result.findings] == []
@@ -48,14 +48,31 @@ def test_every_row_scaffolds_a_valid_plan_without_cascading_findings(tmp_path: P
     assert data["periode"]["tahun"] == 2025
 
 
+def test_unknown_identity_is_left_as_placeholders(tmp_path: Path) -> None:
+    """Without any plan of the employee in the folder, the pegawai block keeps the scaffold's
+    placeholders (E065 until replaced); the cascade itself is already right."""
+    unit_dir = tmp_path / "unit"
+    shutil.copytree(UNIT_DIR, unit_dir)
+    _plan_file(unit_dir, "199703112022031004").unlink()
+    docs = [load_path(p, display_name=str(p)) for p in sorted(unit_dir.glob("*.skp.yaml"))]
+    plan = plan_from_matrix(load_unit(unit_dir / UNIT_F), "199703112022031004", docs)
+    text = render_scaffold(plan, schema_ref="../../schemas/skp.schema.json")
+    found = validate_document(load_text(text, "baru.skp.yaml"))
+    assert {(f.code, f.path) for f in found} == {("E065", ("pegawai", "nama"))}
+    data = load_text(text).data
+    assert data["pegawai"]["nip"] == "199703112022031004"
+    assert data["pegawai"]["jabatan"] == "Pranata Komputer Terampil"  # from the matrix row
+
+
 def test_cli_init_matriks(tmp_path: Path) -> None:
     unit_dir = tmp_path / "unit"
     shutil.copytree(UNIT_DIR, unit_dir)
     yoga = _plan_file(unit_dir, "199703112022031004")
-    yoga.unlink()
-    out = unit_dir / "05-yoga.skp.yaml"
+    out = tmp_path / "05-yoga.skp.yaml"
     r = run_cli("init", "--matriks", str(unit_dir / UNIT_F), "--nip", "199703112022031004", "-o", str(out))
     assert r.returncode == 0, r.stderr
+    yoga.unlink()
+    out = out.rename(unit_dir / out.name)
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[1].startswith(f"# SKP periode 2025, disusun dari Matriks Peran Hasil {unit_dir / UNIT_F}")
     data = load_path(out).data
@@ -78,9 +95,12 @@ def test_iki_column_names_the_supervisors_iki(tmp_path: Path) -> None:
     docs = [load_path(p, display_name=str(p)) for p in sorted(unit_dir.glob("*.skp.yaml"))]
     plan = plan_from_matrix(load_unit(path), "198109122009011003", docs)
     assert plan["kegiatan"][0]["rhk_atasan"] == "197805232003121002#RHK1"
-    assert plan["kegiatan"][0]["indikator"][0]["teks"] == (
-        "Jumlah [hasil kerja] yang mendukung IKI atasan: "
-        "Jumlah aplikasi layanan publik yang beroperasi di pusat data daerah")
+    assert plan["kegiatan"][0]["indikator"][0] == {
+        "teks": "Persentase dukungan terhadap IKI atasan: "
+                "Jumlah aplikasi layanan publik yang beroperasi di pusat data daerah",
+        "aspek": "kualitas", "target": {"nilai": 100, "satuan": "persen"}}
+    assert plan["kegiatan"][1]["indikator"][0]["teks"] == (
+        "Persentase ketercapaian hasil: meningkatnya keamanan aplikasi melalui penilaian kerentanan berkala")
 
 
 def test_init_matriks_errors(tmp_path: Path) -> None:

@@ -81,11 +81,13 @@ def plan_from_matrix(unit: Unit, nip: str, plans: list[Document], lang: str = "i
                 index = int(col.split(".")[1]) - 1
                 if isinstance(ind, list) and 0 <= index < len(ind) and isinstance(ind[index], dict):
                     iki_text = ind[index].get("teks")
+        # a first IKI the employee and the supervisor refine: the role's achievement in percent
+        # (or the support of the supervisor's IKI the matrix cell names)
         kegiatan.append({
             "id": f"RHK{n}", "uraian": peran, "jenis": "utama", "rhk_atasan": f"{atasan}#{rid}",
-            "indikator": [{"teks": ut("init.iki_placeholder", lang, iki=iki_text) if iki_text
-                           else ut("init.iki_placeholder_plain", lang),
-                           "aspek": "kuantitas", "target": {"nilai": 1, "satuan": "dokumen"}}],
+            "indikator": [{"teks": ut("init.iki_atasan", lang, iki=iki_text) if iki_text
+                           else ut("init.iki_peran", lang, peran=peran[:1].lower() + peran[1:]),
+                           "aspek": "kualitas", "target": {"nilai": 100, "satuan": "persen"}}],
         })
     plan["kegiatan"] = kegiatan
     plan["perilaku_kerja"] = {name: {"ekspektasi_khusus": None} for name in BERAKHLAK}
