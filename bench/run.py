@@ -10,6 +10,7 @@ Targets (SPEC §8):
   render --jobs 2          >= 1.7x --jobs 1 on 100+ plans
   peak memory              flat in the number of files (10,000 vs 1,000 plans)
   lsp change -> diagnostics <= 300 ms on a 40-kegiatan plan (SPEC §10; debounce included)
+  unit analysis            a 300-employee unit (`skpgen unit`) in a few seconds (issue 11)
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from gen import generate  # noqa: E402
+from gen import generate, generate_unit  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -97,6 +98,9 @@ def main() -> None:
 
         # 4. the language server: a change in the editor -> published diagnostics, 40-kegiatan plan
         rows.append(bench_lsp(skpgen, tmpd))
+
+        # 5. the unit (SPEC §11): a 300-employee unit analysed (hierarchy, cascading, written matrix)
+        rows.extend(bench_unit(skpgen, tmpd))
 
         # 5. memory: peak RSS on --big plans vs a tenth of them
         big_dir = tmpd / "big"
@@ -184,6 +188,21 @@ def bench_lsp(skpgen: str, tmpd: Path, changes: int = 20) -> tuple[str, str, str
     cli = wall([skpgen, "lint", "--format", "json", "--exit-zero", str(path)], repeat=3)
     return ("lsp: change -> diagnostics, 40 kegiatan (vs lint CLI)", f"{median * 1000:.0f} ms",
             f"{cli * 1000:.0f} ms", f"{cli / median:.2f}x", "<= 300 ms")
+
+
+def bench_unit(skpgen: str, tmpd: Path, n: int = 300) -> list[tuple[str, str, str, str, str]]:
+    """`skpgen unit` and `skpgen lint` on a generated unit of ``n`` employees (issue 11: "a few seconds")."""
+    unit_dir = tmpd / "unit"
+    generate_unit(unit_dir, n)
+    check = subprocess.run([skpgen, "unit", "--format", "json", str(unit_dir)], capture_output=True, text=True)
+    if check.returncode != 0 or '"temuan": []' not in check.stdout:
+        return [(f"unit analysis ({n} employees)", "FAILED", f"exit {check.returncode}", "-", "-")]
+    t_unit = wall([skpgen, "unit", "--format", "json", str(unit_dir)], repeat=3)
+    t_lint = wall([skpgen, "lint", "--format", "json", "--exit-zero", str(unit_dir)], repeat=3)
+    t_plain = wall([skpgen, "lint", "--format", "json", "--exit-zero", "--ignore", "U", str(unit_dir)], repeat=3)
+    return [(f"skpgen unit: {n}-employee unit analysed", f"{t_unit:.2f} s", "-", "-", "< 5 s"),
+            (f"lint with vs without the unit rules ({n} plans)", f"{t_lint:.2f} s", f"{t_plain:.2f} s",
+             f"{t_lint / t_plain:.2f}x", "(info)")]
 
 
 def docxtpl_per_doc(files: list[Path], tmpd: Path, form: str) -> float:

@@ -25,6 +25,8 @@ def test_wheel_installs_and_validates_outside_repo(tmp_path: Path) -> None:
 
     names = zipfile.ZipFile(wheels[0]).namelist()
     assert "skpgen/_data/schemas/skp.schema.json" in names
+    assert "skpgen/_data/schemas/unit.schema.json" in names
+    assert "skpgen/unit/messages.toml" in names
     assert "skpgen/locale/messages.toml" in names
 
     env_dir = tmp_path / "venv"
