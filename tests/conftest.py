@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+
+# Hermetic: the compiled schema validator that skpgen caches under $XDG_CACHE_HOME/skpgen goes to
+# a folder of this test run (inherited by every CLI subprocess), never the user's ~/.cache.
+TEST_CACHE = Path(tempfile.mkdtemp(prefix="skpgen-test-cache-"))
+os.environ["XDG_CACHE_HOME"] = str(TEST_CACHE)
+atexit.register(shutil.rmtree, TEST_CACHE, ignore_errors=True)
 
 MINIMAL = """\
 versi: 1
