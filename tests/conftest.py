@@ -17,9 +17,12 @@ EXAMPLES = ROOT / "examples"
 
 # Hermetic: the compiled schema validator that skpgen caches under $XDG_CACHE_HOME/skpgen goes to
 # a folder of this test run (inherited by every CLI subprocess), never the user's ~/.cache.
-TEST_CACHE = Path(tempfile.mkdtemp(prefix="skpgen-test-cache-"))
+# (This module may be imported twice, by pytest and by `from conftest import …`: one folder per run.)
+if not os.environ.get("SKPGEN_TEST_CACHE"):
+    os.environ["SKPGEN_TEST_CACHE"] = tempfile.mkdtemp(prefix="skpgen-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["SKPGEN_TEST_CACHE"], ignore_errors=True)
+TEST_CACHE = Path(os.environ["SKPGEN_TEST_CACHE"])
 os.environ["XDG_CACHE_HOME"] = str(TEST_CACHE)
-atexit.register(shutil.rmtree, TEST_CACHE, ignore_errors=True)
 
 MINIMAL = """\
 versi: 1
