@@ -215,7 +215,12 @@ class Table:
             gc.set(qn("w:w"), str(width))
 
     def row(self, cells: list, *, header: bool = False, fill: str | None = None, bold: bool = False,
-            align: str | None = None, cant_split: bool | None = None, height_cm: float | None = None):
+            align: str | None = None, cant_split: bool | None = None, height_cm: float | None = None,
+            keep_next: bool = False):
+        """``keep_next``: the row never splits and stays on the page of the next row (keep-with-next
+        on its paragraphs), for blocks that must stay together such as signatures."""
+        if keep_next:
+            cant_split = True
         tr = OxmlElement("w:tr")
         trPr = OxmlElement("w:trPr")
         # header rows never split; data rows may (Word clips an unsplittable row taller than a page)
@@ -259,6 +264,8 @@ class Table:
                 shd.set(qn("w:color"), "auto")
                 shd.set(qn("w:fill"), cell_fill)
                 tcPr.append(shd)
+            if spec.get("nowrap"):
+                tcPr.append(OxmlElement("w:noWrap"))
             va = OxmlElement("w:vAlign")
             va.set(qn("w:val"), "center" if header else "top")
             tcPr.append(va)
@@ -266,6 +273,11 @@ class Table:
             tr.append(tc)
             self._fill_cell(tc, spec, bold=bold or header, align=spec.get("align", align or ("c" if header else None)))
         assert col == len(self.widths), f"row spans {col} of {len(self.widths)} columns: {cells!r}"
+        if keep_next:
+            from docx.text.paragraph import Paragraph
+
+            for p in tr.iter(qn("w:p")):
+                Paragraph(p, None).paragraph_format.keep_with_next = True
         self.tbl._tbl.append(tr)
         return tr
 
@@ -275,6 +287,17 @@ class Table:
         cell = _Cell(tc, self.tbl)
         size = spec.get("size", self.size)
         b = spec.get("bold", bold)
+        lines_spec = spec.get("lines")
+        if lines_spec is not None:
+            for text, props in lines_spec:
+                p = cell.add_paragraph()
+                if text:
+                    r = p.add_run(text)
+                    r.font.size = Pt(props.get("size", size))
+                    if props.get("bold", b):
+                        r.bold = True
+                self._align(p, align)
+            return
         runs = spec.get("runs")
         if runs is not None:
             p = cell.add_paragraph()
@@ -358,6 +381,21 @@ def c(text: str, **kw):
     return {"text": text, **kw}
 
 
+# Alignment per column kind, one rule for every form: row numbers, codes and figures centred; text
+# left; money centred too (so a "-" for "no budget" sits where the amounts sit), never wrapped, in a
+# font small enough that Rp 1.800.000.000 fits the money column (MONEY_CM at MONEY_PT).
+MONEY_PT = 7
+MONEY_CM = 2.5
+
+
+def num(text: str, **kw):
+    return c(text, align="c", **kw)
+
+
+def money(text: str, **kw):
+    return c(text, align="c", nowrap=True, size=MONEY_PT, **kw)
+
+
 # ------------------------------------------------------------------------------------ shared blocks
 
 def identity_blocks(doc, left_head: str, right_head: str, left: str, right: str, widths: list[float],
@@ -371,16 +409,20 @@ def identity_blocks(doc, left_head: str, right_head: str, left: str, right: str,
                c(str(i), align="c"), rlabel, f"{{{{ {right}.{attr if rattr is None else rattr} }}}}"])
 
 
+def signature_cell(place: str, role: str, who: str) -> dict:
+    """One signature as one cell: place/date, role, room to sign, name (bold), NIP."""
+    return {"lines": [(place, {}), (role, {}), ("", {}), ("", {}), ("", {}),
+                      (f"{{{{ {who}.nama }}}}", {"bold": True}), (f"NIP {{{{ {who}.nip }}}}", {})]}
+
+
 def signature_pair(doc, left_role: str, left: str, right_role: str, right: str, date_expr: str,
                    widths: list[float], *, date_on_left: bool = False) -> None:
-    """Two signature columns; the place and date above the right one (or the left one)."""
+    """Two signature columns; the place and date above the right one (or the left one). The block
+    is one table row that may not split, so a long table above pushes it to the next page whole."""
     t = Table(doc, widths, borders=False, size=9)
     place = "{{ ttd.tempat }}, " + date_expr
-    t.row([c(place if date_on_left else ""), None, c("" if date_on_left else place)])
-    t.row([c(left_role), None, c(right_role)])
-    t.row([c("\n\n\n"), None, c("\n\n\n")])
-    t.row([c(f"{{{{ {left}.nama }}}}", bold=True), None, c(f"{{{{ {right}.nama }}}}", bold=True)])
-    t.row([c(f"NIP {{{{ {left}.nip }}}}"), None, c(f"NIP {{{{ {right}.nip }}}}")])
+    t.row([signature_cell(place if date_on_left else "", left_role, left), None,
+           signature_cell("" if date_on_left else place, right_role, right)], cant_split=True)
 
 
 def lampiran_perhitungan(doc, *, regime: str) -> None:
@@ -456,7 +498,7 @@ def formulir_skp() -> object:
                     [("Nama", "nama"), ("NIP", "nip"), ("Pangkat/Gol.Ruang", "pangkat_gol"),
                      ("Jabatan", "jabatan"), ("Unit Kerja", "unit_kerja")])
     spacer(doc)
-    widths = [1.0, round(W - 1.0 - 1.6 - 3.4 - 2.0 - 2.8 - 3.4, 2), 1.6, 3.4, 2.0, 2.8, 3.4]
+    widths = fit_widths(W, [1.0, None, 1.6, 3.4, 2.0, 2.8, 3.4])
     t = Table(doc, widths, size=8.5)
     t.row([c("NO", vmerge="restart"), c("III. KEGIATAN TUGAS JABATAN", vmerge="restart"), c("AK", vmerge="restart"),
            c("TARGET", span=4)], header=True, fill=HEAD_FILL)
@@ -465,14 +507,14 @@ def formulir_skp() -> object:
     t.row([c(str(i), size=7) for i in range(1, 8)], header=True, fill=SECTION_FILL)
     t.loop("for k in kegiatan_utama")
     t.row([c("{{ k.no }}", align="c"), "{{ k.uraian }}", c("{{ k.ak }}", align="c"), c("{{ k.t_kuant }}", align="c"),
-           c("{{ k.t_kual }}", align="c"), c("{{ k.t_waktu }}", align="c"), c("{{ k.t_biaya }}", align="r")])
+           c("{{ k.t_kual }}", align="c"), c("{{ k.t_waktu }}", align="c"), money("{{ k.t_biaya }}")])
     t.loop("endfor")
     t.loop("if kegiatan_lain")
     t.row([c("TUGAS TAMBAHAN DAN KREATIVITAS", span=7, bold=True)], fill=SECTION_FILL)
     t.loop("for k in kegiatan_lain")
     t.row([c("{{ loop.index }}", align="c"), "{{ k.uraian }} ({{ k.jenis }})", c("{{ k.ak }}", align="c"),
            c("{{ k.t_kuant }}", align="c"), c("{{ k.t_kual }}", align="c"), c("{{ k.t_waktu }}", align="c"),
-           c("{{ k.t_biaya }}", align="r")])
+           money("{{ k.t_biaya }}")])
     t.loop("endfor")
     t.loop("endif")
     para(doc, "* AK Bagi PNS yang memangku jabatan fungsional tertentu", size=7.5, italic=True, space_before=2,
@@ -490,7 +532,7 @@ def penilaian_capaian() -> object:
     para(doc, "Jangka Waktu Penilaian: {{ periode_teks }}", align="c", size=9, space_after=2)
     para(doc, "{{ instansi }} — {{ identitas.dinilai.nama }}, NIP {{ identitas.dinilai.nip }}, "
               "{{ identitas.dinilai.jabatan }}", align="c", size=8.5, space_after=6)
-    fixed = [0.8, 1.0, 1.9, 1.2, 1.6, 2.0, 1.0, 1.9, 1.2, 1.6, 2.0, 2.5, 2.3]
+    fixed = [0.8, 1.0, 1.9, 1.2, 1.6, MONEY_CM, 1.0, 1.9, 1.2, 1.6, MONEY_CM, 2.3, 2.0]
     kegiatan_w = round(W - sum(fixed), 2)
     widths = [0.8, kegiatan_w] + fixed[1:]
     n = len(widths)
@@ -506,9 +548,9 @@ def penilaian_capaian() -> object:
     t.row([c(str(i), size=7) for i in range(1, n + 1)], header=True, fill=SECTION_FILL)
     t.loop("for k in kegiatan_utama")
     t.row([c("{{ k.no }}", align="c"), "{{ k.uraian }}", c("{{ k.ak }}", align="c"), c("{{ k.t_kuant }}", align="c"),
-           c("{{ k.t_kual }}", align="c"), c("{{ k.t_waktu }}", align="c"), c("{{ k.t_biaya }}", align="r"),
+           c("{{ k.t_kual }}", align="c"), c("{{ k.t_waktu }}", align="c"), money("{{ k.t_biaya }}"),
            c("{{ k.r_ak }}", align="c"), c("{{ k.r_kuant }}", align="c"), c("{{ k.r_kual }}", align="c"),
-           c("{{ k.r_waktu }}", align="c"), c("{{ k.r_biaya }}", align="r"), c("{{ k.perhitungan }}", align="c"),
+           c("{{ k.r_waktu }}", align="c"), money("{{ k.r_biaya }}"), c("{{ k.perhitungan }}", align="c"),
            c("{{ k.nilai }}", align="c")])
     t.loop("endfor")
     t.row([c("II. TUGAS TAMBAHAN DAN KREATIVITAS/UNSUR PENUNJANG:", span=n, bold=True)], fill=SECTION_FILL)
@@ -524,11 +566,8 @@ def penilaian_capaian() -> object:
            c("{{ skor.nilai_skp_sebutan }}", span=2, bold=True, align="c")], fill=SECTION_FILL)
     spacer(doc, 8)
     t = Table(doc, [W - 10.0, 10.0], borders=False, size=9)
-    t.row([None, c("{{ ttd.tempat }}, {{ ttd.tanggal_penilaian }}")])
-    t.row([None, c("Pejabat Penilai,")])
-    t.row([None, c("\n\n\n")])
-    t.row([None, c("{{ identitas.penilai.nama }}", bold=True)])
-    t.row([None, c("NIP {{ identitas.penilai.nip }}")])
+    t.row([None, signature_cell("{{ ttd.tempat }}, {{ ttd.tanggal_penilaian }}", "Pejabat Penilai,",
+                                "identitas.penilai")], cant_split=True)
     lampiran_perhitungan(doc, regime="pp46-2011")
     return doc
 
@@ -587,11 +626,12 @@ def penilaian_prestasi() -> object:
     t = Table(doc, [0.9, round((W - 0.9) / 3, 2), round((W - 0.9) / 3, 2), round((W - 0.9) / 3, 2)], size=8.5)
     t.row([None, c("9. DIBUAT TANGGAL, {{ ttd.tanggal_penilaian }}", bold=True),
            c("10. DITERIMA TANGGAL, ....................", bold=True),
-           c("11. DITERIMA TANGGAL, ....................", bold=True)])
-    t.row([None, c("PEJABAT PENILAI"), c("PEGAWAI NEGERI SIPIL YANG DINILAI"), c("ATASAN PEJABAT PENILAI")])
-    t.row([None, c("\n\n\n"), c("\n\n\n"), c("\n\n\n")])
+           c("11. DITERIMA TANGGAL, ....................", bold=True)], keep_next=True)
+    t.row([None, c("PEJABAT PENILAI"), c("PEGAWAI NEGERI SIPIL YANG DINILAI"), c("ATASAN PEJABAT PENILAI")],
+          keep_next=True)
+    t.row([None, c("\n\n\n"), c("\n\n\n"), c("\n\n\n")], keep_next=True)
     t.row([None, c("{{ identitas.penilai.nama }}", bold=True), c("{{ identitas.dinilai.nama }}", bold=True),
-           c("{{ identitas.atasan.nama }}", bold=True)])
+           c("{{ identitas.atasan.nama }}", bold=True)], keep_next=True)
     t.row([None, c("NIP {{ identitas.penilai.nip }}"), c("NIP {{ identitas.dinilai.nip }}"),
            c("NIP {{ identitas.atasan.nip }}")])
     lampiran_perhitungan(doc, regime="pp46-2011")

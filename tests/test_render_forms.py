@@ -241,7 +241,11 @@ def test_formulir_skp_headings_columns_and_signature() -> None:
     assert "| 2 | Memverifikasi data usulan program perangkat daerah pada aplikasi e-Planning | 0,96 | 12 laporan | 100 | 12 bulan | - |" in text
     assert "* AK Bagi PNS yang memangku jabatan fungsional tertentu" in text
     assert "Kota Contoh, 10 Januari 2025" in text
-    assert "| Pejabat Penilai, |  | Pegawai Negeri Sipil Yang Dinilai, |" in text
+    # the signature block is one row that may not split: a long table above moves it whole
+    assert ("| Pejabat Penilai, / Dra. Sri Wahyuni, M.Si. / NIP 197104221996032003 |  | Kota Contoh, 10 Januari 2025 / "
+            "Pegawai Negeri Sipil Yang Dinilai, / Ali Rahman, S.E., M.A.P. / NIP 198503122010011002 |") in text
+    signature = part_xml(render_form(load_plan(EXAMPLES / "analis-kebijakan-2025.skp.yaml"), "formulir-skp")).findall(f".//{W}tbl")[2]
+    assert [tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in signature.findall(W + "tr")] == [True]
     assert "NIP 197104221996032003" in text and "NIP 198503122010011002" in text
 
 
@@ -630,3 +634,17 @@ def test_context_exposes_plan_keys_and_defaults_absent_optional_ones() -> None:
     assert ctx["evaluasi"] is None and ctx["lampiran"] is None
     assert set(ctx) >= CONTEXT_NAMES - {"form"}
     assert with_form(ctx, "formulir-skp", "Formulir")["form"]["name"] == "formulir-skp"
+
+
+@pytest.mark.parametrize("name", ["formulir-skp", "penilaian-capaian"])
+def test_money_cells_centred_unwrapped_in_a_font_that_fits(name: str) -> None:
+    """Biaya cells: centred like the other figures (a "-" sits where amounts sit), no wrap, 7 pt, in
+    a column wide enough for Rp 1.800.000.000 (16 characters of Arial at 7 pt ≈ 62 pt + margins)."""
+    root = part_xml(all_forms()[name].path.read_bytes())
+    cells = [tc for tc in root.iter(W + "tc") if "_biaya }}" in "".join(tc.itertext())]
+    assert len(cells) >= 2 if name == "penilaian-capaian" else len(cells) >= 1
+    for tc in cells:
+        assert tc.find(f"{W}tcPr/{W}noWrap") is not None
+        assert tc.find(f".//{W}pPr/{W}jc").get(W + "val") == "center"
+        assert tc.find(f".//{W}rPr/{W}sz").get(W + "val") == "14"
+        assert int(tc.find(f"{W}tcPr/{W}tcW").get(W + "w")) >= (62 + 2 * 2.85) * 20   # twips: text + cell margins

@@ -71,7 +71,7 @@ def test_kegiatan_sheet(plans, tmp_path):
     assert rows[2][3] == "K2" and rows[2][8] == "terlambat" and rows[2][9] == 60  # past 06-30, not selesai
     assert rows[3][:4] == ["Bagian Umum", "Budi Santoso", "199001012015031001", "K1"]
     assert rows[3][8:10] == ["terlambat", None]  # tenggat 2025-03-31 passed, never monitored
-    assert rows[4][8:10] == ["belum-mulai", 0]
+    assert rows[4][8:10] == ["belum mulai", 0]                 # the words of `skpgen status`, not YAML codes
     assert rows[3][11] is None and rows[3][12:] == [None, budi_file]  # no realisation: not scored
     # NIP is text, never a number in scientific notation
     assert ws["C2"].data_type == "s" and ws["C2"].number_format == "@"
@@ -82,8 +82,8 @@ def test_kegiatan_sheet(plans, tmp_path):
              for rng in ws.conditional_formatting for rule in rng.rules}
     assert ("I2:I5", '"terlambat"', "FFC7CE") in rules
     assert ("I2:I5", '"selesai"', "C6EFCE") in rules
-    assert ("I2:I5", '"on-track"', "DDEBF7") in rules
-    assert ("I2:I5", '"belum-mulai"', "EDEDED") in rules
+    assert ("I2:I5", '"sesuai jadwal"', "DDEBF7") in rules
+    assert ("I2:I5", '"belum mulai"', "EDEDED") in rules
     assert ("M2:M5", '"Sangat Baik"', "A9D08E") in rules
     assert ("M2:M5", '"Buruk"', "FFC7CE") in rules
 
@@ -96,7 +96,7 @@ def test_ringkasan_sheet(plans, tmp_path):
     ws = load_workbook(out)["Ringkasan"]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     assert rows[0][0] == "Status kegiatan per unit kerja (per 2025-08-01)"
-    assert rows[1] == ["Unit kerja", "Pegawai", "Kegiatan", "belum-mulai", "on-track", "terlambat", "selesai",
+    assert rows[1] == ["Unit kerja", "Pegawai", "Kegiatan", "belum mulai", "sesuai jadwal", "terlambat", "selesai",
                        "belum dipantau", "Sangat Baik", "Baik", "Cukup", "Kurang", "Buruk", "belum dinilai"]
     assert rows[2] == ["Bagian Perencanaan", 1, 2, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0]
     assert rows[3] == ["Bagian Umum", 1, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]
@@ -183,3 +183,31 @@ def test_opens_in_libreoffice(plans, tmp_path):
     assert rows[1][:6] == ["Bagian Perencanaan", "Ali Rahman, S.Kom.", "198503122010011002", "K1",
                            "Menyusun RKA Unit Kerja", "utama"]
     assert rows[1][8] == "selesai" and rows[1][10] == "2025-03-31" and rows[1][11] == "90.33"
+
+
+def test_print_setup_and_2022_realisation_with_units(tmp_path):
+    """Printed (or PDF), every sheet is landscape A4 scaled to the page width with its header rows
+    repeated; the charts start on a page of their own and the second moves to the next page when
+    both do not fit; 6/2022 realisations carry the target's unit ("4 laporan; 85 persen")."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "dasbor.xlsx"
+    r = run_cli("dashboard", "examples/", "-o", str(out), "--today", "2025-10-01")
+    assert r.returncode == 0, r.stderr
+    wb = load_workbook(out)
+    for ws, titles in ((wb["Kegiatan"], "$1:$1"), (wb["Ringkasan"], "$1:$2")):
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+        assert ws.print_title_rows == titles
+    ws = wb["Kegiatan"]
+    assert ws.print_area == f"'Kegiatan'!$A$1:$M${ws.max_row}"           # the file column is not printed
+    rows = {row[3]: row for row in ws.iter_rows(values_only=True) if row[2] == "199402172019031006"}
+    assert rows["RHK3"][6:8] == ("4 laporan; 90 persen", "4 laporan; 85 persen")
+    assert rows["RHK1"][7] == "99,4 persen; 12 aplikasi"
+    ss = wb["Ringkasan"]
+    total_row = next(c.row for c in ss["A"] if c.value == "Jumlah")
+    anchors = [c.anchor._from.row + 1 for c in ss._charts]               # 1-based rows
+    breaks = [b.id for b in ss.row_breaks.brk]
+    assert breaks[0] == total_row + 1 and anchors[0] == total_row + 2     # the first chart starts a page
+    assert len(breaks) == 2 and anchors[1] == breaks[1] + 1               # 6 units: the second gets its own page

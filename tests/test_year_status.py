@@ -107,11 +107,11 @@ def test_cli_text_output(plan_file):
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines() == [
         f"{plan_file} — Ali Rahman, S.Kom. (NIP 198503122010011002), Bagian Perencanaan; periode 2025; per 2025-09-20",
-        "ID  Kegiatan                               Status                           Progres  Tenggat                      Hambatan              Tindak lanjut",
-        "K1  Menyusun RKA Unit Kerja                TERLAMBAT (dilaporkan on-track)  80%      2025-03-31 (lewat 173 hari)  Menunggu data Unit A  Kirim pengingat",
-        "K2  Memverifikasi data e-Planning          TERLAMBAT                        40%      2025-12-31                   Aplikasi gangguan     -",
-        "K3  Menyusun laporan monitoring pengadaan  selesai                          100%     2025-02-28                   -                     -",
-        "K4  Menyusun SOP pelayanan                 TERLAMBAT                        -        2025-06-30 (lewat 82 hari)   -                     -",
+        "ID  Kegiatan                               Status                                Progres  Tenggat                      Hambatan              Tindak lanjut",
+        "K1  Menyusun RKA Unit Kerja                TERLAMBAT (dilaporkan sesuai jadwal)  80%      2025-03-31 (lewat 173 hari)  Menunggu data Unit A  Kirim pengingat",
+        "K2  Memverifikasi data e-Planning          TERLAMBAT                             40%      2025-12-31                   Aplikasi gangguan     -",
+        "K3  Menyusun laporan monitoring pengadaan  selesai                               100%     2025-02-28                   -                     -",
+        "K4  Menyusun SOP pelayanan                 TERLAMBAT                             -        2025-06-30 (lewat 82 hari)   -                     -",
         "4 kegiatan: 3 terlambat, 1 selesai; 3 ditandai TERLAMBAT.",
         "1 entri pemantauan bertanggal setelah 2025-09-20 tidak dihitung.",
         "Review yang sudah lewat: 2025-03-31, 2025-06-30",
@@ -134,7 +134,7 @@ def test_cli_json_and_english(plan_file):
     assert out["review"] == {"lalu": ["2025-03-31", "2025-06-30"], "berikutnya": "2025-09-30",
                              "hari_lagi": 10, "jatuh_tempo": True}
     r = run_cli("status", str(plan_file), "--today", "2025-09-20", "--lang", "en")
-    assert "LATE (reported on-track)" in r.stdout
+    assert "LATE (reported on track)" in r.stdout
     assert "Review due: 2025-09-30 (in 10 days)" in r.stdout
 
 

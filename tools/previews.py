@@ -1,25 +1,26 @@
-"""Render the examples and turn page 1 of each form into docs/previews/<form>.png (``make previews``).
+"""``make previews``: refresh the visual test's reference pages and the README pictures.
 
-Needs LibreOffice (soffice) and poppler's pdftoppm. One example per form: the first example (by
-file name) for which the form applies. All documents are converted in one soffice call.
+* tests/visual/<example>__<form>-p<N>.png — every page of every form of every example, the
+  references of tests/test_visual.py (old reference pages are removed first, so a form or page
+  that no longer exists leaves nothing behind);
+* docs/previews/<form>.png — page 1 of each form for the README: the first example (by file name)
+  for which the form applies.
+
+Needs LibreOffice (soffice) and poppler's pdftoppm; all documents go through one soffice call.
+Look at the changed pictures (git diff shows them) before committing them: they become the truth.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from skpgen.render.batch import Options, render_plan  # noqa: E402
-from skpgen.render.pdf import PdfError, convert, find_soffice  # noqa: E402
-
-OUT = ROOT / "docs" / "previews"
-RESOLUTION = "60"
+import visual  # noqa: E402
+from skpgen.render.pdf import PdfError, find_soffice  # noqa: E402
 
 
 def main() -> int:
@@ -27,27 +28,29 @@ def main() -> int:
     if not soffice or not shutil.which("pdftoppm"):
         print("previews: LibreOffice (soffice) and pdftoppm are required", file=sys.stderr)
         return 2
-    OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="skpgen-previews-") as tmp:
         work = Path(tmp)
-        chosen: dict[str, Path] = {}
-        for example in sorted((ROOT / "examples").glob("*.skp.yaml")):
-            res = render_plan(str(example), example.name, Options(str(work)))
-            for path in res.written:
-                form = Path(path).stem.split("_", 2)[2]
-                chosen.setdefault(form, Path(path))
+        docs = visual.example_documents(work / "docx")
         try:
-            pdfs = convert(list(chosen.values()), soffice=soffice)
+            pdfs = visual.to_pdf(docs, soffice)
         except PdfError as exc:
             print(f"previews: {exc}", file=sys.stderr)
             return 2
-        for (form, _docx), pdf in zip(chosen.items(), pdfs):
-            prefix = work / form
-            subprocess.run(["pdftoppm", "-png", "-r", RESOLUTION, "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                            str(prefix)], check=True, timeout=120)
-            target = OUT / f"{form}.png"
-            shutil.copyfile(prefix.with_suffix(".png"), target)
-            print(target.relative_to(ROOT))
+        visual.REFERENCES.mkdir(parents=True, exist_ok=True)
+        for old in visual.REFERENCES.glob("*.png"):
+            old.unlink()
+        readme: dict[str, str] = {}
+        for key, pdf in pdfs.items():
+            for page in visual.rasterise(pdf, visual.REFERENCES, key):
+                print(page.relative_to(visual.ROOT))
+            readme.setdefault(key.split("__", 1)[1], key)
+        visual.PREVIEWS.mkdir(parents=True, exist_ok=True)
+        for form, key in readme.items():
+            first = visual.rasterise(pdfs[key], work / "previews", key, dpi=visual.PREVIEW_DPI,
+                                     first_only=True, grey=False)[0]
+            target = visual.PREVIEWS / f"{form}.png"
+            shutil.copyfile(first, target)
+            print(target.relative_to(visual.ROOT))
     return 0
 
 

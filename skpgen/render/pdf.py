@@ -45,7 +45,26 @@ def _profile_dir() -> str:
 
 
 def convert(docx_files: list[Path], *, soffice: str | None = None, timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
-    """Convert the given .docx files to PDF beside them (same stem). Returns the PDF paths."""
+    """Convert the given .docx files to PDF beside them (same stem). Returns the PDF paths.
+
+    LibreOffice writes every PDF of one call into one folder by stem, so files with the same name
+    in different folders go through separate calls (one per repetition of a name)."""
+    batches: list[list[Path]] = []
+    seen: dict[str, int] = {}  # stem → how many batches already hold it
+    for docx in docx_files:
+        n = seen.get(docx.stem, 0)
+        seen[docx.stem] = n + 1
+        if n == len(batches):
+            batches.append([])
+        batches[n].append(docx)
+    done: dict[Path, Path] = {}
+    for batch in batches:
+        for docx, pdf in zip(batch, _convert_batch(batch, soffice=soffice, timeout=timeout)):
+            done[docx] = pdf
+    return [done[d] for d in docx_files]
+
+
+def _convert_batch(docx_files: list[Path], *, soffice: str | None, timeout: float) -> list[Path]:
     if not docx_files:
         return []
     exe = soffice or find_soffice()

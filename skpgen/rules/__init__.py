@@ -50,6 +50,7 @@ from skpgen.rules import (
     p621_hambatan_tanpa_tindak_lanjut,
     p622_ditandatangani_sebelum_dibahas,
     p623_periode_tumpang_tindih,
+    p624_teks_terlalu_panjang,
     r401_tidak_mendukung_sasaran,
     r402_rhk_atasan_kosong,
     r403_rutinitas_berdampak_rendah,
@@ -89,7 +90,7 @@ _MODULES: tuple[ModuleType, ...] = (
     p613_nilai_skp_rendah, p614_salin_tahun_lalu, p615_revisi_menghapus_kegiatan, p616_lampiran_6_2022,
     p617_berakhlak_tidak_lengkap, p618_biaya_melebihi_target, p619_kegiatan_tidak_dilaksanakan,
     p620_revisi_tanpa_persetujuan, p621_hambatan_tanpa_tindak_lanjut, p622_ditandatangani_sebelum_dibahas,
-    p623_periode_tumpang_tindih,
+    p623_periode_tumpang_tindih, p624_teks_terlalu_panjang,
     e090_karakter_terlarang_xml, e091_penekanan_tidak_terpakai, e092_penekanan_tidak_sah,
 )
 

@@ -19,12 +19,13 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from skpgen.year.status import STATUSES, PlanStatus, parse_date
+from skpgen.year.status import STATUSES, PlanStatus, parse_date, status_word
 
 PREDIKAT_PP46 = ("Sangat Baik", "Baik", "Cukup", "Kurang", "Buruk")
 PREDIKAT_6_2022 = ("Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang")
 
-# (fill, font) colours per value; used by the conditional formats of both sheets' value columns
+# (fill, font) colours per status code / predikat; the sheets show status_word(code), so the
+# conditional formats compare with the word
 STATUS_COLOURS = {
     "terlambat": ("FFC7CE", "9C0006"),
     "selesai": ("C6EFCE", "006100"),
@@ -44,9 +45,11 @@ PREDIKAT_COLOURS = {
 
 COLUMNS = ("unit", "nama", "nip", "id", "kegiatan", "jenis", "target", "realisasi", "status",
            "progres", "tenggat", "nilai", "predikat", "file")
-WIDTHS = {"unit": 28, "nama": 28, "nip": 20, "id": 6, "kegiatan": 50, "jenis": 10, "target": 30,
-          "realisasi": 30, "status": 15, "progres": 11, "tenggat": 12, "nilai": 14, "predikat": 18,
+WIDTHS = {"unit": 22, "nama": 22, "nip": 20, "id": 6, "kegiatan": 42, "jenis": 9, "target": 24,
+          "realisasi": 24, "status": 14, "progres": 9, "tenggat": 11, "nilai": 9, "predikat": 14,
           "file": 36}
+WRAPPED = ("unit", "nama", "kegiatan", "target", "realisasi")  # long text wraps instead of widening the print
+PRINTED = COLUMNS[:-1]  # the file column helps filtering on screen; the printout leaves it out
 
 
 @dataclass(slots=True)
@@ -99,17 +102,21 @@ def describe_values(values: Any, target: Any = None) -> str:
 
 
 def describe_indikator(k: dict[str, Any], key: str) -> str:
-    """6/2022: the IKI targets (``key="target"``) or realisations of a kegiatan, joined."""
+    """6/2022: the IKI targets (``key="target"``) or realisations of a kegiatan, joined, each with
+    its unit: ``"4 laporan; 90 persen"`` for targets and realisations alike."""
     parts = []
     for item in k.get("indikator") or []:
         if not isinstance(item, dict):
             continue
         value = item.get(key)
+        target = item.get("target")
+        # a realised figure is written bare (realisasi: 4); its unit is the target's (4 laporan)
+        unit = target.get("satuan") if isinstance(target, dict) and isinstance(target.get("satuan"), str) else None
         if isinstance(value, dict) and _is_num(value.get("nilai")):
-            sat = value.get("satuan")
-            parts.append(f"{_plain(value['nilai'])} {sat}".strip() if isinstance(sat, str) else _plain(value["nilai"]))
+            sat = value.get("satuan") if isinstance(value.get("satuan"), str) else unit
+            parts.append(f"{_plain(value['nilai'])} {sat}".strip() if sat else _plain(value["nilai"]))
         elif _is_num(value):
-            parts.append(_plain(value))
+            parts.append(f"{_plain(value)} {unit}".strip() if unit else _plain(value))
         elif isinstance(value, str) and value.strip():
             parts.append(value.strip())
     return "; ".join(parts)
@@ -146,7 +153,6 @@ def plan_rows(e: PlanEntry, lang: str) -> list[list[Any]]:
     """The "Kegiatan" sheet rows of one plan."""
     from skpgen.year.text import msg
 
-    none_label = msg("dash.col.no_status", lang)
     rows: list[list[Any]] = []
     pegawai = e.data.get("pegawai") if isinstance(e.data.get("pegawai"), dict) else {}
     kegiatan = [k for k in e.data.get("kegiatan") or [] if isinstance(k, dict)]
@@ -162,7 +168,7 @@ def plan_rows(e: PlanEntry, lang: str) -> list[list[Any]]:
         rows.append([
             pegawai.get("unit_kerja") or "", pegawai.get("nama") or "", str(pegawai.get("nip") or ""),
             ks.id or "", ks.uraian or "", ks.jenis or "", target_text, real_text,
-            ks.effective_status or none_label,
+            status_word(ks.effective_status, lang),
             ks.progres if ks.progres is not None else None,
             parse_date(ks.tenggat) if ks.tenggat else None,
             _cell_number(nilai),
@@ -175,9 +181,8 @@ def _summary(entries: list[PlanEntry], lang: str) -> tuple[list[str], list[str],
     """(status columns, predikat columns, one row per unit: [unit, pegawai, kegiatan, *counts])."""
     from skpgen.year.text import msg
 
-    no_status = msg("dash.col.no_status", lang)
     no_pred = msg("dash.col.no_predikat", lang)
-    status_cols = [*STATUSES, no_status]
+    status_cols = [status_word(code, lang) for code in (*STATUSES, None)]
     extra = [p for p in PREDIKAT_6_2022 if any(employee_predikat(e.score) == p for e in entries)]
     predikat_cols = [*PREDIKAT_PP46, *extra, no_pred]
     units: dict[str, dict[str, Any]] = {}
@@ -188,7 +193,7 @@ def _summary(entries: list[PlanEntry], lang: str) -> tuple[list[str], list[str],
         u["pegawai"] += 1
         u["kegiatan"] += len(e.status.kegiatan)
         for ks in e.status.kegiatan:
-            u["status"][ks.effective_status or no_status] += 1
+            u["status"][status_word(ks.effective_status, lang)] += 1
         pred = employee_predikat(e.score)
         u["predikat"][pred if pred in u["predikat"] else no_pred] += 1
     rows = [[unit, u["pegawai"], u["kegiatan"], *u["status"].values(), *u["predikat"].values()]
@@ -203,6 +208,7 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
 
     from skpgen.year.text import msg
 
@@ -228,8 +234,12 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
         cell.font = header_font
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 2 * LINE_PT
     rows = _rows(entries, lang)
     col = {name: i + 1 for i, name in enumerate(COLUMNS)}
+    wrapped = {col[name] for name in WRAPPED}
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c, value=value)
@@ -242,14 +252,18 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
                 cell.number_format = "0.00"
             elif c == col["progres"] and value is not None:
                 cell.number_format = "0"
+            cell.alignment = wrap if c in wrapped else top
+        ws.row_dimensions[r].height = _row_height(row, col)
     for name, width in WIDTHS.items():
         ws.column_dimensions[get_column_letter(col[name])].width = width
     last_col = get_column_letter(len(COLUMNS))
     last_row = max(2, len(rows) + 1)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{last_col}{last_row}"
+    _print_setup(ws, "1:1", f"A1:{get_column_letter(len(PRINTED))}{last_row}")
+    status_colours = {status_word(code, lang): colours for code, colours in STATUS_COLOURS.items()}
     _value_rules(ws, f"{get_column_letter(col['status'])}2:{get_column_letter(col['status'])}{last_row}",
-                 STATUS_COLOURS, CellIsRule, PatternFill, Font)
+                 status_colours, CellIsRule, PatternFill, Font)
     _value_rules(ws, f"{get_column_letter(col['predikat'])}2:{get_column_letter(col['predikat'])}{last_row}",
                  PREDIKAT_COLOURS, CellIsRule, PatternFill, Font)
 
@@ -277,9 +291,10 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
     for c in range(2, len(head) + 1):
         ss.column_dimensions[get_column_letter(c)].width = 13
     ss.freeze_panes = "B3"
+    _print_setup(ss, "1:2", None)
     # colour the status and predikat headers like their values
     for offset, name in enumerate(status_cols):
-        colours = STATUS_COLOURS.get(name)
+        colours = status_colours.get(name)
         if colours:
             cell = ss.cell(row=2, column=4 + offset)
             cell.fill = PatternFill("solid", fgColor=colours[0])
@@ -302,7 +317,14 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
                        titles_from_data=True)
         chart.set_categories(cats)
         chart.height, chart.width = 7 + 0.6 * n_units, 18
+        # printed: the charts start on a page of their own, one under the other, and the second moves
+        # to the next page when both do not fit, so no chart is cut in half
+        ss.row_breaks.append(Break(id=total_row + 1))
         ss.add_chart(chart, f"A{total_row + 2}")
+        rows_of_chart1 = math.ceil(chart.height / ROW_CM) + 2
+        second = total_row + 2 + rows_of_chart1
+        if chart.height + 8 + 1 > PAGE_CHART_CM:
+            ss.row_breaks.append(Break(id=second - 1))
 
         chart2 = BarChart()
         chart2.type = "col"
@@ -313,7 +335,7 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
                                   max_row=2 + n_units), titles_from_data=True)
         chart2.set_categories(cats)
         chart2.height, chart2.width = 8, 18
-        ss.add_chart(chart2, f"F{total_row + 2}")
+        ss.add_chart(chart2, f"A{second}")
 
     # The dashboard writes no formulas; a text from a plan that starts with "=" (uraian, unit_kerja)
     # must stay text, or Excel would run it (formula injection from a hostile plan).
@@ -325,6 +347,39 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
     buf = io.BytesIO()
     wb.save(buf)
     return normalise_xlsx(buf.getvalue(), stamp)
+
+
+ROW_CM = 0.53          # a default row (15 pt) in cm: where to anchor the second chart
+LINE_PT = 15           # one line of 11 pt text
+
+
+def _row_height(row: list[Any], col: dict[str, int]) -> float:
+    """Height (pt) for the wrapped text of a row: spreadsheet applications do not grow a row for
+    wrapped text written by a program, so the lines are estimated (a character ≈ 0,9 width units)."""
+    lines = 1
+    for name in WRAPPED:
+        text = row[col[name] - 1]
+        if isinstance(text, str) and text:
+            lines = max(lines, math.ceil(len(text) * 0.9 / WIDTHS[name]))
+    return float(min(lines, 12) * LINE_PT)
+PAGE_CHART_CM = 17.0   # chart height that fits a landscape A4 page below the repeated header rows
+
+
+def _print_setup(ws: Any, title_rows: str, area: str | None) -> None:
+    """Landscape A4, scaled to the page width (as many pages down as needed), header rows repeated
+    on every page, narrow margins; ``area`` limits what is printed."""
+    from openpyxl.worksheet.page import PageMargins
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5, header=0.3, footer=0.3)
+    ws.oddFooter.center.text = "&A — &P / &N"
+    if area:
+        ws.print_area = area
 
 
 def _value_rules(ws: Any, ref: str, colours: dict[str, tuple[str, str]], CellIsRule: Any,

@@ -230,14 +230,24 @@ def _progres(value: float | int | None) -> str:
     return f"{int(value)}%"
 
 
+def status_word(code: str | None, lang: str) -> str:
+    """The word shown for a status code (``None``: not reported), the one vocabulary of
+    ``skpgen status`` and the dashboard: ``on-track`` → "sesuai jadwal", ``None`` → "belum dipantau"."""
+    from skpgen.year.text import msg
+
+    if code is None or code == "belum-dipantau":
+        return msg("status.none", lang)
+    return msg(f"status.word.{code}", lang) if code in STATUSES else code
+
+
 def status_cell(k: KegiatanStatus, lang: str) -> str:
     from skpgen.year.text import msg
 
     if k.terlambat:
         if k.status in (None, "terlambat"):
             return msg("status.late", lang)
-        return msg("status.late_reported", lang, status=k.status)
-    return k.status or msg("status.none", lang)
+        return msg("status.late_reported", lang, status=status_word(k.status, lang))
+    return status_word(k.status, lang)
 
 
 def tenggat_cell(k: KegiatanStatus, lang: str) -> str:
@@ -278,8 +288,7 @@ def footer_lines(plan: PlanStatus, lang: str) -> list[str]:
     from skpgen.year.text import msg
 
     counts = plan.counts()
-    parts = [f"{n} {name if name != 'belum-dipantau' else msg('status.none', lang)}"
-             for name, n in counts.items() if n]
+    parts = [f"{n} {status_word(name, lang)}" for name, n in counts.items() if n]
     lines = [msg("status.summary", lang, n=len(plan.kegiatan), counts=", ".join(parts) or "0",
                  late=len(plan.late))]
     ignored = sum(k.entri_diabaikan for k in plan.kegiatan)
