@@ -648,3 +648,36 @@ def test_money_cells_centred_unwrapped_in_a_font_that_fits(name: str) -> None:
         assert tc.find(f".//{W}pPr/{W}jc").get(W + "val") == "center"
         assert tc.find(f".//{W}rPr/{W}sz").get(W + "val") == "14"
         assert int(tc.find(f"{W}tcPr/{W}tcW").get(W + "w")) >= (62 + 2 * 2.85) * 20   # twips: text + cell margins
+
+
+def qualitative_plan() -> dict[str, Any]:
+    """The 6/2022 example with every IKI target (and realisation) described in words."""
+    plan = load_plan(EXAMPLES / "pranata-komputer-2024.skp.yaml")
+    for k in plan["kegiatan"]:
+        for n, item in enumerate(k.get("indikator") or [], 1):
+            item["target"] = f"Target mutu {k['id']}.{n} tercapai sesuai standar layanan"
+            if "realisasi" in item:
+                item["realisasi"] = f"Standar layanan {k['id']}.{n} terpenuhi"
+    return plan
+
+
+def test_qualitative_2022_forms_have_the_qualitative_table() -> None:
+    """Pendekatan kualitatif: the IKI and its target in words share one column ("UKURAN KEBERHASILAN/
+    INDIKATOR KINERJA INDIVIDU, DAN TARGET") and there is no ASPEK column; the kuantitatif example
+    keeps ASPEK | IKI | TARGET (its golden files)."""
+    plan = qualitative_plan()
+    assert score_plan(plan).iki == [] or all(i.capaian is None for _, i in score_plan(plan).iki)
+    skp = normalise(render_form(plan, "skp-2022"))
+    assert "PENDEKATAN HASIL KERJA KUALITATIF" in skp
+    assert ("H| NO | RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI | RENCANA HASIL KERJA | "
+            "UKURAN KEBERHASILAN/ INDIKATOR KINERJA INDIVIDU, DAN TARGET |") in skp
+    assert "H| (1) | (2) | (3) | (4) |" in skp
+    assert "| Persentase ketersediaan (uptime) aplikasi layanan publik / Target: Target mutu RHK1.1 tercapai sesuai standar layanan |" in skp
+    assert "ASPEK" not in skp and "| Kuantitas |" not in skp
+    ev = normalise(render_form(plan, "evaluasi-2022"))
+    assert ("H| NO | RENCANA HASIL KERJA | UKURAN KEBERHASILAN/ INDIKATOR KINERJA INDIVIDU, DAN TARGET | "
+            "REALISASI BERDASARKAN BUKTI DUKUNG | UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG |") in ev
+    assert "Target: Target mutu RHK1.2 tercapai sesuai standar layanan | Standar layanan RHK1.2 terpenuhi |" in ev
+    assert "| <span=3>RATING HASIL KERJA* | <span=2>" in ev
+    quantitative = normalise(render_form(load_plan(EXAMPLES / "pranata-komputer-2024.skp.yaml"), "skp-2022"))
+    assert "UKURAN KEBERHASILAN" not in quantitative and "| INDIKATOR KINERJA INDIVIDU | TARGET |" in quantitative

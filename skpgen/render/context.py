@@ -204,6 +204,14 @@ def _iki_realisasi(item: Mapping[str, Any], iki_score: Any) -> str:
     return text
 
 
+def _ukuran(item: Mapping[str, Any]) -> str:
+    """The qualitative form's "ukuran keberhasilan / IKI, dan target" cell: the IKI and, on its own
+    line, the target described in words (or as a figure with its unit)."""
+    if not item:
+        return _txt("kosong")
+    return _txt("ukuran", iki=_s(item.get("teks")), target=_iki_target(item.get("target")))
+
+
 def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
     utama: list[dict[str, Any]] = []
     tambahan: list[dict[str, Any]] = []
@@ -226,6 +234,7 @@ def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any) -> tuple[list[dict[
                 "aspek": aspek_names.get(str(item.get("aspek")), _s(item.get("aspek"))),
                 "iki": _s(item.get("teks")),
                 "target": _iki_target(item.get("target")),
+                "ukuran": _ukuran(item),
                 "realisasi": _iki_realisasi(item, iki_by_index.get(n)) if item else _txt("kosong"),
                 "umpan_balik": _s(k.get("tindak_lanjut")),
             })
@@ -383,6 +392,7 @@ def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
         qualitative = bool(texts) and all(isinstance(x, str) for x in texts)
         ctx["hasil"] = {
             "pendekatan": _txt("pendekatan_kualitatif" if qualitative else "pendekatan_kuantitatif"),
+            "kualitatif": qualitative,
             "bagi": _txt("bagi_jpt" if perspektif else "bagi_ja_jf"),
             "kolom5": _txt("kolom_perspektif" if perspektif else "kolom_aspek"),
             "perspektif": perspektif,
