@@ -437,11 +437,11 @@ def test_the_wide_tables_fit_the_page() -> None:
 def test_templates_are_reproducible_from_build_script(tmp_path: Path) -> None:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "templates" / "build.py")
+    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "tools" / "build_templates.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     for path in mod.build(tmp_path):
-        assert path.read_bytes() == (ROOT / "templates" / path.name).read_bytes(), f"{path.name}: run templates/build.py"
+        assert path.read_bytes() == (ROOT / "templates" / path.name).read_bytes(), f"{path.name}: run tools/build_templates.py"
 
 
 # ------------------------------------------------------------------------------------ output files
