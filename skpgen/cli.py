@@ -61,12 +61,23 @@ def _unavailable(name: str) -> click.Command:
     return cmd
 
 
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # The global option applies to every command (and to the worker processes of a batch) through
+    # SKPGEN_LANG; a command's own --lang still wins (skpgen.i18n.get_lang).
+    if value:
+        os.environ["SKPGEN_LANG"] = value
+    return value
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="skpgen")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None, expose_value=False, is_eager=True,
+              callback=_set_lang, help="Bahasa pesan untuk semua perintah: id (bawaan) atau en. / Message language.")
 def cli() -> None:
     """skpgen — SKP (Sasaran Kinerja Pegawai) sebagai kode: validasi, lint, nilai, dan formulir resmi.
 
-    Pesan berbahasa Indonesia; gunakan --lang en (atau SKPGEN_LANG=en) untuk bahasa Inggris.
+    Pesan berbahasa Indonesia; gunakan --lang en (atau SKPGEN_LANG=en) untuk bahasa Inggris:
+    `skpgen --lang en PERINTAH …` atau `skpgen PERINTAH --lang en …`.
     """
 
 

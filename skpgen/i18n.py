@@ -2,7 +2,9 @@
 
 The catalogue is data: ``skpgen/locale/messages.toml``, one table per message key with an ``id``
 and an ``en`` text (``str.format`` placeholders) and, for finding codes, a kebab-case ``name``.
-The language is chosen by ``--lang``, else ``SKPGEN_LANG``, else the config's ``lang``, else ``id``.
+The language is chosen by the command's ``--lang``, else the global ``skpgen --lang`` (which sets
+``SKPGEN_LANG`` for the run), else ``SKPGEN_LANG``, else the config's ``lang``, else ``id``.
+A key may have a singular variant ``KEY_one`` used when the message's ``n``/``count`` is 1.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class Catalogue:
         return self.data.get(key, default)
 
     def t(self, msg_key: str, lang: str = "id", /, **kw: Any) -> str:
+        if _is_one(kw) and msg_key + "_one" in self.data:
+            msg_key += "_one"  # the singular form ("1 file valid"), where the language needs one
         entry = self.data.get(msg_key)
         if entry is None:
             return msg_key
@@ -50,6 +54,14 @@ class Catalogue:
 
 
 CORE = Catalogue(_CATALOGUE)
+
+
+def _is_one(kw: dict[str, Any]) -> bool:
+    """True when the count a message is about (``n`` or ``count``) is exactly one."""
+    for name in ("n", "count"):
+        if name in kw:
+            return kw[name] == 1 and not isinstance(kw[name], bool)
+    return False
 
 
 def get_lang(cli_value: str | None = None, config_value: str | None = None) -> str:

@@ -180,7 +180,12 @@ def _pos_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def _human_size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KiB"
+    """``2.0 MiB``, ``64 KiB``, ``100 byte``: never a limit rounded down to "0 KiB"."""
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MiB"
+    if n >= 1024 and n % 1024 == 0:
+        return f"{n // 1024} KiB"
+    return f"{n} byte"
 
 
 _NUMBER_START = frozenset("0123456789+-.")
@@ -276,18 +281,60 @@ class _Builder:
         for idx in (line, line - 1):
             if 0 < idx <= len(lines) and re.match(r"^ *\t", lines[idx - 1]):
                 return _error(self.file, "E005", self.lang, line=idx, col=lines[idx - 1].index("\t") + 1)
-        return _error(self.file, "E004", self.lang, line=line, col=col, problem=_translate_problem(problem, self.lang))
+        return self._located_syntax_error(exc, lines, line, col, problem)
+
+    def _located_syntax_error(self, exc: yaml.MarkedYAMLError, lines: list[str], line: int, col: int,
+                              problem: str) -> LoadError:
+        """The parser notices most mistakes on the token *after* them (the next line); name the line
+        where the mistake is, with a hint for the common causes (SPEC §3)."""
+        lang = self.lang
+
+        def at(ln: int, cl: int, msg_key: str, **kw: Any) -> LoadError:
+            return _error(self.file, "E004", lang, line=ln, col=cl, problem=t(msg_key, lang, **kw))
+
+        # an unclosed quote: the nearest line at or above the error that opens a quote and never closes it
+        for idx in range(min(line, len(lines)), max(0, line - 30), -1):
+            found = _unclosed_quote(lines[idx - 1])
+            if found is not None:
+                return at(idx, found[0], "problem.quote_unclosed", q=found[1])
+        # a missing space after ':' ("komitmen:86") on the error line or the content line above it
+        candidates = [line] if 0 < line <= len(lines) else []
+        above = next((i for i in range(min(line, len(lines) + 1) - 1, 0, -1)
+                      if lines[i - 1].strip() and not lines[i - 1].lstrip().startswith("#")), None)
+        if above is not None:
+            candidates.append(above)
+        if exc.context_mark is not None and problem.startswith("could not find expected ':'"):
+            candidates.insert(0, exc.context_mark.line + 1)
+        for idx in candidates:
+            m = _NO_SPACE_COLON.match(lines[idx - 1]) if 0 < idx <= len(lines) else None
+            if m:
+                fixed = f"{m.group(1)}: {m.group(2)}".strip()
+                return at(idx, len(m.group(1)) + 1, "problem.no_space", fix=fixed)
+        if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+            m = exc.context_mark
+            return at(m.line + 1, m.column + 1, "problem.no_colon_line")
+        if problem.startswith("mapping values are not allowed") and 0 < line <= len(lines):
+            m = _COLON_IN_TEXT.match(lines[line - 1])
+            if m:
+                return at(line, col, "problem.colon_in_text", key=m.group(2), value=m.group(3).strip())
+        if problem.startswith("did not find expected ',' or") and exc.context_mark is not None:
+            m = exc.context_mark  # the unclosed bracket itself
+            return _error(self.file, "E004", lang, line=m.line + 1, col=m.column + 1,
+                          problem=_translate_problem(problem, lang))
+        return _error(self.file, "E004", lang, line=line, col=col, problem=_translate_problem(problem, lang))
 
     def _check_event(self, ev: Any) -> None:
         if ev.anchor:
             m = ev.start_mark
             raise _error(self.file, "E007", self.lang, line=m.line + 1, col=m.column + 1, name=ev.anchor)
         tag = ev.tag
-        if tag and tag not in _STR_TAGS and not (ev.__class__ is _ScalarEvent and ev.implicit[0]):
+        # every explicit tag is refused, !!str too (README: "tags are refused"): quoting says "text"
+        if tag and not (ev.__class__ is _ScalarEvent and ev.implicit[0] and tag not in _STR_TAGS):
             m = ev.start_mark
-            raise _error(self.file, "E010", self.lang, line=m.line + 1, col=m.column + 1, tag=tag)
+            raise _error(self.file, "E010", self.lang, line=m.line + 1, col=m.column + 1,
+                         tag=tag.replace("tag:yaml.org,2002:", "!!"))
 
-    def _node(self, ev: Any, depth: int) -> tuple[Node, Any]:
+    def _node(self, ev: Any, depth: int, in_seq: bool = False) -> tuple[Node, Any]:
         cls = ev.__class__
         if cls is _AliasEvent:
             m = ev.start_mark
@@ -300,7 +347,7 @@ class _Builder:
         get_event = self.get_event
         if cls is _ScalarEvent:
             em = ev.end_mark
-            value = ev.value if (ev.tag in _STR_TAGS and ev.tag != "!") else _scalar_value(ev)
+            value = _scalar_value(ev)
             return Node("scalar", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, value, None, ev.value), value
         if cls is _SequenceStart:
             items: list[Node] = []
@@ -310,7 +357,7 @@ class _Builder:
                 if child.__class__ is _SequenceEnd:
                     em = child.end_mark
                     break
-                node, value = self._node(child, depth + 1)
+                node, value = self._node(child, depth + 1, True)
                 items.append(node)
                 data.append(value)
             return Node("seq", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, items), data
@@ -332,6 +379,12 @@ class _Builder:
                 vnode, vvalue = self._node(get_event(), depth + 1)
                 if key in keys:
                     first = keys[key]
+                    opener = next(iter(keys.values()))
+                    if in_seq and first is opener and knode.col == first.col and knode.line > first.line:
+                        # "- id: K1 … id: K2": the first key of a list item again, at its column
+                        raise _error(self.file, "E066", self.lang, line=knode.line, col=knode.col,
+                                     end_line=knode.end_line, end_col=knode.end_col, key=key,
+                                     first_line=first.line, line_no=knode.line)
                     raise _error(self.file, "E006", self.lang, line=knode.line, col=knode.col,
                                  end_line=knode.end_line, end_col=knode.end_col, key=key,
                                  first_line=first.line, line_no=knode.line)
@@ -344,7 +397,7 @@ class _Builder:
 
 _PROBLEMS = {
     "could not find expected ':'": "problem.no_colon",
-    "mapping values are not allowed here": "problem.mapping_values",
+    "mapping values are not allowed": "problem.mapping_values",
     "expected <block end>, but found": "problem.block_end",
     "found unexpected end of stream": "problem.eof",
     "found undefined alias": "problem.alias",
@@ -358,6 +411,21 @@ _PROBLEMS = {
     "did not find expected ',' or '}'": "problem.flow_map",
     "found a tab character": "problem.tab",
 }
+
+
+_NO_SPACE_COLON = re.compile(r"(\s*(?:-\s+)?[A-Za-z_][\w.-]*):([^\s/:][^#]*?)\s*(?:#.*)?\Z")
+_COLON_IN_TEXT = re.compile(r"\s*(-\s+)?([A-Za-z_][\w.-]*):\s+([^\"'{\[].*:.*)\Z")
+_QUOTE_OPEN = re.compile(r"\s*(?:-\s+)?(?:[A-Za-z_][\w.-]*:\s+)?([\"'])(.*)\Z")
+
+
+def _unclosed_quote(line: str) -> tuple[int, str] | None:
+    """(1-based column, quote) of a quoted value opened on ``line`` and not closed on it."""
+    m = _QUOTE_OPEN.match(line)
+    if m is None:
+        return None
+    quote, rest = m.group(1), m.group(2)
+    closed = re.search(r'(?<!\\)"', rest) if quote == '"' else "'" in rest.replace("''", "")
+    return None if closed else (m.start(1) + 1, quote)
 
 
 def _translate_problem(problem: str, lang: str) -> str:

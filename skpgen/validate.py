@@ -41,7 +41,13 @@ def _validator() -> Any:
 
 def validate_document(doc: Document, lang: str = "id") -> list[Finding]:
     """All schema and cross-field findings of a loaded document (empty list: valid)."""
-    findings = schema_findings(doc, lang)
+    from skpgen.trust import trust_findings
+
+    # Input trust first: a thousands dot, a decimal comma or a unit inside a number is named as
+    # such, and replaces the generic schema message at the same place (or the stray key a flow
+    # mapping split off a decimal comma).
+    findings, replaced = trust_findings(doc, lang)
+    findings.extend(f for f in schema_findings(doc, lang) if f.path not in replaced)
     findings.extend(cross_field_findings(doc, lang, skip_paths={f.path for f in findings}))
     return sorted(findings, key=Finding.sort_key)
 
@@ -195,13 +201,21 @@ def _schema_error_to_findings(doc: Document, error: Any, lang: str) -> list[Find
                        kegiatan=kegiatan_id_for(doc.data, node_path), path=node_path)
 
     if keyword == "required":
-        missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance]
+        # a key written "komitmen:86" is reported once, as the unknown key with the fix (E021)
+        missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance
+                   and not any(isinstance(x, str) and x.startswith(k + ":") for x in instance)]
         return [make(path, t("E020", lang, key=k, where=where)) for k in missing]
     if keyword == "additionalProperties" and isinstance(instance, dict):
         props = list(error.schema.get("properties", {}))
         extras = [k for k in instance if k not in props]
         out = []
         for key in extras:
+            head, colon, tail = key.partition(":")
+            if colon and head in props and tail and not tail.startswith(" "):
+                # "{komitmen:86}": without a space after ':' YAML reads one key "komitmen:86"
+                hint = t("hint.no_space", lang, fix=f"{head}: {tail}")
+                out.append(make(path + (key,), t("E021", lang, key=key, where=where, hint=hint), key_node=True))
+                continue
             suggestion = _closest(key, props)
             hint = t("hint.did_you_mean", lang, suggestion=suggestion) if suggestion else ""
             out.append(make(path + (key,), t("E021", lang, key=key, where=where, hint=hint), key_node=True))
@@ -323,6 +337,9 @@ def cross_field_findings(doc: Document, lang: str = "id", skip_paths: set[Any] |
         tahun = periode.get("tahun")
         if mulai and isinstance(tahun, int) and not isinstance(tahun, bool) and tahun != mulai.year:
             add("E057", ("periode", "tahun"), tahun=tahun, mulai=periode["mulai"])
+        elif selesai and isinstance(tahun, int) and not isinstance(tahun, bool) and tahun != selesai.year:
+            # one SKP covers (part of) one year: a period running into another year is a typo
+            add("E067", ("periode", "selesai"), tahun=tahun, selesai=periode["selesai"])
 
     # every list-valued field is type-guarded: the schema already reported a scalar in its place
     # (E022), and a cross-field check must not trip over it (`keselarasan: 5` was a TypeError)
@@ -361,12 +378,31 @@ def cross_field_findings(doc: Document, lang: str = "id", skip_paths: set[Any] |
                     v = realisasi.get(aspect)
                     if _is_number(v) and v < 0:
                         add("E055", ("kegiatan", i, "realisasi", aspect), aspect=aspect, id=label, value=v)
+                ro = realisasi.get("kuantitas")
+                if realisasi.get("waktu") == 0 and _is_number(ro) and ro > 0:
+                    add("E064", ("kegiatan", i, "realisasi", "waktu"), id=label, ro=_plain(ro))
+            # kualitas is a 0–100 scale wherever it is written (SPEC §3: ranges are validity)
+            for part in ("target", "realisasi"):
+                block = k.get(part)
+                if isinstance(block, dict) and _is_number(block.get("kualitas")) and block["kualitas"] > 100:
+                    path = ("kegiatan", i, part, "kualitas")
+                    add("E063", path, where=_where(path, lang), value=_plain(block["kualitas"]),
+                        aspect=t("aspect.kualitas", lang))
+            for h, past in enumerate(k.get("historis") or [] if isinstance(k.get("historis"), list) else []):
+                if isinstance(past, dict) and _is_number(past.get("kualitas")) and not 0 <= past["kualitas"] <= 100:
+                    path = ("kegiatan", i, "historis", h, "kualitas")
+                    add("E063", path, where=_where(path, lang), value=_plain(past["kualitas"]),
+                        aspect=t("aspect.kualitas", lang))
             if k.get("tingkat") is not None and k.get("jenis") != "kreatif":
                 add("E056", ("kegiatan", i, "tingkat"), key_node=True, id=label, jenis=k.get("jenis"))
     for j, entry in enumerate(data.get("jurnal") or [] if isinstance(data.get("jurnal"), list) else []):
         if isinstance(entry, dict) and isinstance(entry.get("kegiatan"), str) and ids and entry["kegiatan"] not in ids:
             add("E058", ("jurnal", j, "kegiatan"), ref=entry["kegiatan"])
     return out
+
+
+def _plain(v: Any) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
 
 
 def _is_number(v: Any) -> bool:

@@ -451,7 +451,7 @@ def lampiran_perhitungan(doc, *, regime: str) -> None:
         t.row([c("{{ b.rentang }}", align="c"), c("{{ b.predikat }}", align="c")])
         t.loop("endfor")
     else:
-        t = Table(doc, [5.0, 4.2, 4.2, 4.2], size=8.5)
+        t = Table(doc, [min(5.0, round(width - 12.6, 2)), 4.2, 4.2, 4.2], size=8.5)
         t.row([c("RATING PERILAKU KERJA \\ RATING HASIL KERJA"), c("Di Bawah Ekspektasi"), c("Sesuai Ekspektasi"),
                c("Di Atas Ekspektasi")], header=True, fill=HEAD_FILL)
         t.loop("for m in matriks")
@@ -741,9 +741,21 @@ def skp_2022() -> object:
 def evaluasi_2022() -> object:
     doc, W = _head_2022("EVALUASI KINERJA PEGAWAI", "PERIODE: {{ ev.periode }}")
     spacer(doc, 4)
-    para(doc, "CAPAIAN KINERJA ORGANISASI*: ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG", bold=True,
-         size=8.5)
-    para(doc, "POLA DISTRIBUSI: sesuai penetapan predikat kinerja organisasi", size=8.5, space_after=6)
+    para(doc, "CAPAIAN KINERJA ORGANISASI*: {{ ev.organisasi }}", bold=True, size=8.5)
+    para(doc, "POLA DISTRIBUSI: {{ ev.pola }}", size=8.5, space_after=6)
+    tag(doc, "{%p if ev.kurva_ada %}")
+    chart_slot(doc, "kurva_chart", min(W, 16.0), 6.0, "Kurva distribusi predikat kinerja pegawai")
+    t = Table(doc, fit_widths(W, [None, 3.0, 3.0]), size=8)
+    t.row([c("POLA DISTRIBUSI (SE MenPANRB 3/2023)"), c("JUMLAH PEGAWAI"), c("HASIL")], header=True,
+          fill=HEAD_FILL)
+    t.loop("for k in ev.kurva")
+    t.row([c("{{ k.aturan }}"), c("{{ k.jumlah }}", align="c"), c("{{ k.status }}", align="c", bold=True)])
+    t.loop("endfor")
+    tag(doc, "{%p for x in ev.kurva_catatan %}")
+    para(doc, "{{ x }}", size=7.5, italic=True)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    spacer(doc, 4)
     # kualitatif: IKI and target in one "UKURAN KEBERHASILAN" column, no ASPEK column (see skp_2022)
     tag(doc, "{%p if hasil.kualitatif %}")
     first = [c("{{ r.no }}", align="c", vmerge="restart"),
@@ -781,7 +793,13 @@ def evaluasi_2022() -> object:
           fill=SECTION_FILL)
     t.row([c("PREDIKAT KINERJA PEGAWAI*", span=3, bold=True, align="r"), c("{{ ev.predikat }}", bold=True)],
           fill=SECTION_FILL)
-    para(doc, "* Rating dan predikat ditetapkan pejabat penilai kinerja (PermenPANRB 6/2022).", size=7.5,
+    t.loop("if ev.angka_kredit")
+    t.row([c("ANGKA KREDIT (KONVERSI PREDIKAT)**", span=3, bold=True, align="r"), c("{{ ev.angka_kredit }}")],
+          fill=SECTION_FILL)
+    t.loop("endif")
+    para(doc, "* Rating dan predikat ditetapkan pejabat penilai kinerja (PermenPANRB 6/2022). ** Jabatan "
+              "fungsional: persentase predikat × koefisien jenjang × bulan/12 (PermenPANRB 1/2023, PerBKN 3/2023); "
+              "rincian pada lampiran.", size=7.5,
          italic=True, space_before=2, space_after=6)
     para(doc, "RIWAYAT EVALUASI KINERJA PERIODIK", bold=True, size=9, space_after=3, keep_next=True)
     t = Table(doc, [2.6, 3.2, 4.0, 4.0, 3.6, round(W - 17.4, 2)], size=8)
@@ -798,12 +816,45 @@ def evaluasi_2022() -> object:
     return doc
 
 
+def dokumen_evaluasi_2022() -> object:
+    """The "Dokumen Evaluasi Kinerja Pegawai" summary sheet HR units require for kenaikan pangkat
+    (DOMAIN.md §G.3): identities of the three officials, the evaluation, catatan, signatures."""
+    doc = new_document(landscape=False)
+    W = usable_cm(doc)
+    title(doc, "DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: {{ ev.periode }}", size=11)
+    para(doc, "{{ instansi | upper }}", align="c", bold=True, size=9.5)
+    para(doc, "PERIODE PENILAIAN: {{ periode_teks | upper }}", align="c", size=9, space_after=8)
+    t = Table(doc, fit_widths(W, [1.0, 5.6, None]), size=9)
+    blocks = (("1", "PEGAWAI YANG DINILAI", "identitas.dinilai"), ("2", "PEJABAT PENILAI KINERJA", "identitas.penilai"),
+              ("3", "ATASAN PEJABAT PENILAI KINERJA", "identitas.atasan"))
+    for no, head, who in blocks:
+        t.row([c(no, align="c", bold=True), c(head, span=2, bold=True)], fill=HEAD_FILL)
+        for label, attr in (("NAMA", "nama"), ("NIP", "nip"), ("PANGKAT/GOL. RUANG", "pangkat_gol"),
+                            ("JABATAN", "jabatan"), ("UNIT KERJA", "unit_kerja")):
+            t.row(["", label, f"{{{{ {who}.{attr} }}}}"])
+    t.row([c("4", align="c", bold=True), c("EVALUASI KINERJA", span=2, bold=True)], fill=HEAD_FILL)
+    t.row(["", "CAPAIAN KINERJA ORGANISASI", "{{ ev.organisasi }}"])
+    t.row(["", "PREDIKAT KINERJA PEGAWAI", c("{{ ev.predikat }}", bold=True)])
+    t.loop("if ev.angka_kredit")
+    t.row(["", "ANGKA KREDIT (KONVERSI PREDIKAT)", "{{ ev.angka_kredit }}"])
+    t.loop("endif")
+    t.row([c("5", align="c", bold=True), c("CATATAN / REKOMENDASI", span=2, bold=True)], fill=HEAD_FILL)
+    t.row(["", c("{{ ev.umpan_balik }}", span=2)])
+    spacer(doc, 10)
+    signature_pair(doc, "Pegawai yang Dinilai,", "identitas.dinilai", "Pejabat Penilai Kinerja,",
+                   "identitas.penilai", "{{ ev.tanggal or ttd.tanggal_penilaian }}",
+                   [round((W - 1.0) / 2, 2), 1.0, round((W - 1.0) / 2, 2)])
+    lampiran_perhitungan(doc, regime="permenpanrb-6-2022")
+    return doc
+
+
 BUILDERS = {
     "formulir-skp": formulir_skp,
     "penilaian-capaian": penilaian_capaian,
     "penilaian-prestasi": penilaian_prestasi,
     "skp-2022": skp_2022,
     "evaluasi-2022": evaluasi_2022,
+    "dokumen-evaluasi-2022": dokumen_evaluasi_2022,
 }
 
 

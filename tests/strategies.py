@@ -12,15 +12,23 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-# Text the schema allows: any Unicode except surrogates; XML-forbidden control characters included
-# (the schema accepts them; lint flags them and render refuses them).
-any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+# Text a valid plan may hold: any Unicode except surrogates and the characters XML 1.0 forbids
+# (those are validation error E090), and no "[…]" scaffold placeholder (E065).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{2,60}\]")
+any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
+    lambda s: not _XML_FORBIDDEN.search(s) and not _PLACEHOLDER.search(s))
 plain_text = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60).filter(
-    lambda s: s.strip() != "")
+    lambda s: s.strip() != "" and not _PLACEHOLDER.search(s) and not _XML_FORBIDDEN.search(s))
 nip = st.from_regex(r"\A(19[5-9][0-9])(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])20[0-2][0-9](0[1-9]|1[0-2])[12]0[0-9]{2}\Z")
 golongan = st.sampled_from(["II/c", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b"])
-positive = st.one_of(st.integers(1, 10**9), st.floats(0.01, 1e9, allow_nan=False, allow_infinity=False))
-non_negative = st.one_of(st.integers(0, 10**9), st.floats(0, 1e9, allow_nan=False, allow_infinity=False))
+# a float whose shortest text looks like an Indonesian thousands number ("1.125") is an input-trust
+# error by design (SPEC §3, E060): a valid plan writes such a value differently
+_unambiguous = lambda x: re.match(r"[1-9]\d{0,2}(\.\d{3})+\Z", repr(x)) is None  # noqa: E731
+positive = st.one_of(st.integers(1, 10**9),
+                     st.floats(0.01, 1e9, allow_nan=False, allow_infinity=False).filter(_unambiguous))
+non_negative = st.one_of(st.integers(0, 10**9),
+                         st.floats(0, 1e9, allow_nan=False, allow_infinity=False).filter(_unambiguous))
 
 
 def person(jenis: str | None = None) -> st.SearchStrategy[dict[str, Any]]:
@@ -43,8 +51,11 @@ def kegiatan_pp46(draw: Any, idx: int, text: st.SearchStrategy[str]) -> dict[str
             target["biaya"] = draw(st.one_of(st.none(), st.integers(0, 10**12)))
         k["target"] = target
     if draw(st.booleans()):
-        k["realisasi"] = {"kuantitas": draw(non_negative), "kualitas": draw(non_negative),
-                          "waktu": draw(non_negative)}
+        # valid plans only (SPEC §3): kualitas on its 0–100 scale, realised waktu > 0 when there is output
+        ro = draw(non_negative)
+        k["realisasi"] = {"kuantitas": ro,
+                          "kualitas": draw(st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False).filter(_unambiguous))),
+                          "waktu": draw(positive if ro > 0 else non_negative)}
     if jenis != "utama" and draw(st.booleans()):
         k["bukti"] = draw(st.lists(plain_text, min_size=1, max_size=2))
     if jenis == "kreatif" and draw(st.booleans()):

@@ -14,7 +14,7 @@ import yaml
 from skpgen.scoring import konversi, score_plan
 from skpgen.scoring.format import fmt_number
 from skpgen.scoring.konversi import akumulasi, angka_kredit_konversi, jenjang_dari_jabatan, tabel_konversi
-from tests.conftest import run_cli
+from conftest import run_cli
 
 PLAN = """\
 versi: 1
@@ -207,7 +207,7 @@ def test_schema_accepts_jenjang_only_for_6_2022(tmp_path: Path, minimal_text: st
 
 
 def test_evaluasi_form_appendix_prints_words_and_angka_kredit():
-    from tests.test_render_forms import EXAMPLES, load_plan, normalise, render_form
+    from test_render_forms import EXAMPLES, load_plan, normalise, render_form
 
     text = normalise(render_form(load_plan(EXAMPLES / "pranata-komputer-2024.skp.yaml"), "evaluasi-2022"))
     assert "_ekspektasi" not in text

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from skpgen.kurva import cek_kurva, predikat_rencana
 from skpgen.kurva.ekinerja import EkinerjaError, baca_ekinerja
-from tests.test_angka_kredit import plan_text
+from test_angka_kredit import plan_text
 
 UNIT = "Bidang Aplikasi Informatika"
 OPD = "Dinas Komunikasi dan Informatika Kota Contoh"

@@ -181,3 +181,12 @@ def test_bad_table_row_is_refused(tmp_path):
 
 def test_docstring_examples():
     assert doctest.testmod(kurva).failed == 0
+
+
+def test_leader_rating_table_is_data_with_labels():
+    t = tabel_kurva()
+    assert t.rating_pimpinan == {"istimewa": "di_atas_ekspektasi", "baik": "sesuai_ekspektasi",
+                                 "butuh_perbaikan": "di_bawah_ekspektasi", "kurang": "di_bawah_ekspektasi",
+                                 "sangat_kurang": "di_bawah_ekspektasi"}
+    assert t.keterangan_pimpinan() == ("rules/kurva-distribusi.toml versi 2023.1 [pimpinan]: asas [Q], padanan "
+                                       "predikat organisasi ke rating [U]")

@@ -25,6 +25,15 @@ EXPECTED = sorted([
     "2025_198204102003122001_penilaian-prestasi.docx",
     "2024_199402172019031006_skp-2022.docx",
     "2024_199402172019031006_evaluasi-2022.docx",
+    "2024_199402172019031006_evaluasi-2022-triwulan-1.docx",
+    "2024_199402172019031006_evaluasi-2022-triwulan-2.docx",
+    "2024_199402172019031006_evaluasi-2022-triwulan-3.docx",
+    "2024_199402172019031006_evaluasi-2022-triwulan-4.docx",
+    "2024_199402172019031006_dokumen-evaluasi-2022.docx",
+    "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-1.docx",
+    "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-2.docx",
+    "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-3.docx",
+    "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-4.docx",
 ])
 
 INVALID = """\
@@ -54,7 +63,7 @@ def test_batch_over_examples_writes_the_expected_files(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in out.iterdir()) == EXPECTED
     assert sorted(Path(line).name for line in r.stdout.splitlines()) == EXPECTED
-    assert "13 formulir ditulis untuk 6 rencana" in r.stderr
+    assert "22 formulir ditulis untuk 6 rencana" in r.stderr
     for p in out.iterdir():
         docx.Document(str(p))  # every file re-opens
 
@@ -78,6 +87,13 @@ def test_invalid_plan_is_skipped_with_exit_1_and_the_rest_renders(tmp_path: Path
     r = run_cli("render", str(src), "-o", str(out), "--jobs", "2")
     assert r.returncode == 1, r.stderr
     assert sorted(p.name for p in out.iterdir()) == [
+        "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-1.docx",
+        "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-2.docx",
+        "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-3.docx",
+        "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-4.docx",
+        "2024_199402172019031006_dokumen-evaluasi-2022.docx",
+        "2024_199402172019031006_evaluasi-2022-triwulan-1.docx", "2024_199402172019031006_evaluasi-2022-triwulan-2.docx",
+        "2024_199402172019031006_evaluasi-2022-triwulan-3.docx", "2024_199402172019031006_evaluasi-2022-triwulan-4.docx",
         "2024_199402172019031006_evaluasi-2022.docx", "2024_199402172019031006_skp-2022.docx",
         "2025_198709252011012007_formulir-skp.docx"]
     assert f"{src / 'b-rusak.skp.yaml'}:13:25: E054 [error]" in r.stderr   # located at kuantitas: 0

@@ -190,7 +190,10 @@ def test_every_form_has_a_golden_snapshot_and_no_stale_ones() -> None:
 
 def test_form_registry_names_titles_and_regimes() -> None:
     forms = all_forms()
-    assert list(forms) == ["formulir-skp", "penilaian-capaian", "penilaian-prestasi", "skp-2022", "evaluasi-2022"]
+    assert list(forms) == ["formulir-skp", "penilaian-capaian", "penilaian-prestasi", "skp-2022", "evaluasi-2022",
+                           "dokumen-evaluasi-2022"]
+    assert forms["dokumen-evaluasi-2022"].title == "Dokumen Evaluasi Kinerja Pegawai"
+    assert forms["evaluasi-2022"].per_periode and forms["dokumen-evaluasi-2022"].per_periode
     assert forms["formulir-skp"].title == "Formulir Sasaran Kerja Pegawai Negeri Sipil"
     assert forms["penilaian-capaian"].title == "Penilaian Capaian Sasaran Kerja Pegawai Negeri Sipil"
     assert forms["penilaian-prestasi"].title == "Penilaian Prestasi Kerja Pegawai Negeri Sipil"
@@ -202,7 +205,7 @@ def test_form_registry_names_titles_and_regimes() -> None:
 @pytest.mark.parametrize(("example", "expected"), [
     ("analis-kebijakan-2025.skp.yaml", ["formulir-skp", "penilaian-capaian", "penilaian-prestasi"]),
     ("guru-2025.skp.yaml", ["formulir-skp"]),
-    ("pranata-komputer-2024.skp.yaml", ["skp-2022", "evaluasi-2022"]),
+    ("pranata-komputer-2024.skp.yaml", ["skp-2022", "evaluasi-2022", "dokumen-evaluasi-2022"]),
 ])
 def test_which_forms_apply(example: str, expected: list[str]) -> None:
     plan = load_plan(EXAMPLES / example)
@@ -309,7 +312,7 @@ def test_skp_2022_sections_rhk_groups_and_lampiran() -> None:
 
 def test_evaluasi_2022_columns_ratings_and_predikat() -> None:
     text = _docx_all_text(render_form(load_plan(EXAMPLES / "pranata-komputer-2024.skp.yaml"), "evaluasi-2022"))
-    assert "EVALUASI KINERJA PEGAWAI\nPENDEKATAN HASIL KERJA KUANTITATIF\nPERIODE: TAHUNAN" in text
+    assert "EVALUASI KINERJA PEGAWAI\nPENDEKATAN HASIL KERJA KUANTITATIF\nPERIODE: AKHIR" in text
     assert "CAPAIAN KINERJA ORGANISASI*: ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG" in text
     assert ("H| NO | RENCANA HASIL KERJA | INDIKATOR KINERJA INDIVIDU | TARGET | ASPEK | REALISASI BERDASARKAN BUKTI "
             "DUKUNG | UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG |") in text
@@ -391,7 +394,7 @@ def test_chart_scale_max() -> None:
 # ------------------------------------------------------------------------------------ layout
 
 ORIENT = {"formulir-skp": "landscape", "penilaian-capaian": "landscape", "penilaian-prestasi": "portrait",
-          "skp-2022": "landscape", "evaluasi-2022": "landscape"}
+          "skp-2022": "landscape", "evaluasi-2022": "landscape", "dokumen-evaluasi-2022": "portrait"}
 
 
 @pytest.mark.parametrize("name", list(all_forms()))

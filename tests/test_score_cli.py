@@ -168,7 +168,8 @@ def test_lang_en(plans: Path):
     r = run(str(plans / "a-dinilai.skp.yaml"), "--explain", "--lang", "en")
     assert r.exit_code == 0
     assert "How the figures were computed:" in r.stdout
-    assert "Tugas tambahan: 1 (1 activities with evidence)" in r.stdout
+    assert "Additional tasks (tugas tambahan): 1 (1 activity with evidence)" in r.stdout
+    assert "Sum" in r.stdout and "Perhitungan" not in r.stdout and "Nilai capaian" not in r.stdout
     r = run(str(plans / "sub" / "b-rencana.skp.yml"), env={"SKPGEN_LANG": "en"})
     assert "No realisation yet: there is no score." in r.stdout
 

@@ -472,7 +472,7 @@ def test_explain_full_plan_lines():
     assert "nilai prestasi kerja = 60% × 86,25 + 40% × 86,60 = 86,39 → Baik" in lines
     en = [str(x) for x in explain(score_plan(p), lang="en")]
     assert "biaya: not counted (biaya target empty or 0)" not in en
-    assert "tugas tambahan: 1 activities with evidence → 1 (0 → 0; 1–3 → 1; 4–6 → 2; ≥ 7 → 3)" in en
+    assert "tugas tambahan: 1 activity with evidence → 1 (0 → 0; 1–3 → 1; 4–6 → 2; ≥ 7 → 3)" in en
     structured = explain(score_plan(p))
     assert structured[3].kegiatan == "K1" and structured[3].topic == "waktu"
 

@@ -23,9 +23,9 @@ K1_TARGET = 'target: {kuantitas: 1, satuan: dokumen, kualitas: 100, waktu: 3, sa
 
 # (id, file content (str or bytes), exit code, code, line, column, message fragment)
 CASES: list[tuple[str, str | bytes, int, str, int, int, str]] = [
-    ("syntax-unclosed-flow", sub("mendukung: [SS1]\n", "mendukung: [SS1\n"), 2, "E004", 28, 11, "kurung siku"),
+    ("syntax-unclosed-flow", sub("mendukung: [SS1]\n", "mendukung: [SS1\n"), 2, "E004", 27, 16, "kurung siku"),
     ("syntax-bad-indent", sub("  pangkat: Penata\n", " pangkat: Penata\n"), 2, "E004", 8, 2, "Sintaks YAML"),
-    ("syntax-unclosed-quote", sub('nama: "Ali Rahman, S.Kom."', 'nama: "Ali Rahman, S.Kom.'), 2, "E004", 7, 9, "Sintaks YAML"),
+    ("syntax-unclosed-quote", sub('nama: "Ali Rahman, S.Kom."', 'nama: "Ali Rahman, S.Kom.'), 2, "E004", 6, 9, "tanda kutip \" yang dibuka di sini tidak ditutup"),
     ("tab-indentation", sub("  pangkat: Penata\n", "\tpangkat: Penata\n"), 2, "E005", 8, 1, "tab"),
     ("duplicate-key", sub("  golongan: III/c\n", "  golongan: III/c\n  golongan: III/d\n"), 2, "E006", 10, 3,
      "baris 9 dan baris 10"),

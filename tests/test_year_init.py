@@ -36,9 +36,16 @@ LAST_YEAR = MINIMAL.replace(
 )
 
 
-def check_valid(path: Path) -> dict:
+def check_valid(path: Path, placeholders: bool = False) -> dict:
+    """The scaffold is a valid plan; a blank one apart from its placeholders, each an E065 finding
+    (SPEC §3: placeholders are findings until they are replaced)."""
     doc = load_path(path)
-    assert validate_document(doc) == [], "the scaffold must be a valid plan"
+    problems = validate_document(doc)
+    if placeholders:
+        assert problems and {p.code for p in problems} == {"E065"}, [p.message for p in problems]
+        assert {p.path for p in problems} >= {("pegawai", "nip"), ("pejabat_penilai", "nip")}
+    else:
+        assert problems == [], "the scaffold must be a valid plan"
     return doc.data
 
 
@@ -51,7 +58,7 @@ def test_blank_pp46(tmp_path):
     assert text.splitlines()[0] == MODELINE
     assert "# Pegawai yang dinilai. NIP 18 digit, selalu ditulis dalam tanda kutip." in text
     assert "# Kegiatan tugas jabatan: 5–7 kegiatan utama dengan format \"[verba aksi] + [obyek]\"." in text
-    data = check_valid(out)
+    data = check_valid(out, placeholders=True)
     assert data["aturan"] == "pp46-2011"
     assert data["periode"] == {"tahun": 2026, "mulai": "2026-01-02", "selesai": "2026-12-31"}
     assert data["jadwal_review"] == ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-15"]
@@ -66,9 +73,9 @@ def test_blank_permenpanrb_and_custom_schema(tmp_path):
     assert r.returncode == 0, r.stderr
     assert out.read_text(encoding="utf-8").splitlines()[0] == \
         "# yaml-language-server: $schema=../schemas/skp.schema.json"
-    data = check_valid(out)
+    data = check_valid(out, placeholders=True)
     assert data["aturan"] == "permenpanrb-6-2022"
-    assert data["kegiatan"][0]["rhk_atasan"] == "RHK atasan yang diintervensi"
+    assert data["kegiatan"][0]["rhk_atasan"] == "[RHK atasan yang diintervensi]"
     assert data["kegiatan"][0]["indikator"][0]["target"] == {"nilai": 1, "satuan": "dokumen"}
     assert sorted(data["perilaku_kerja"]) == ["adaptif", "akuntabel", "berorientasi_pelayanan", "harmonis",
                                               "kolaboratif", "kompeten", "loyal"]
@@ -86,7 +93,7 @@ def test_never_overwrites_without_force(tmp_path):
     assert "already exists; not overwritten" in r.stderr
     r = run_cli("init", "-o", str(out), "--force", "--tahun", "2025")
     assert r.returncode == 0
-    check_valid(out)
+    check_valid(out, placeholders=True)
 
 
 def test_from_last_year(tmp_path):
@@ -175,3 +182,37 @@ _scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
 @given(st.one_of(_scalar, st.lists(_scalar, max_size=4), st.dictionaries(_text.filter(bool), _scalar, max_size=4)))
 def test_flow_round_trips_through_the_strict_loader(value):
     assert load_text("k: " + flow(value) + "\n", "t.yaml").data["k"] == value
+
+
+@pytest.mark.parametrize("aturan", ["pp46-2011", "permenpanrb-6-2022"])
+def test_blank_scaffold_shows_the_year_and_every_placeholder_is_a_finding(tmp_path, aturan):
+    """Issue 10 item 9: more than one kegiatan, commented examples of realisasi/tanggal_selesai,
+    tambahan, kreatif and bukti that are valid once uncommented, and placeholders that never pass
+    validate silently (each an E065 naming the place)."""
+    out = tmp_path / "baru.skp.yaml"
+    assert run_cli("init", "-o", str(out), "--tahun", "2026", "--aturan", aturan).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    data = check_valid(out, placeholders=True)
+    assert [k["id"] for k in data["kegiatan"]] == ["K1", "K2"]
+    for word in ("jenis: tambahan", "jenis: kreatif", "bukti:"):
+        assert f"#     {word}" in text, word
+    if aturan == "pp46-2011":
+        assert "#     realisasi: {kuantitas: 1, kualitas: 95, waktu: 11, tanggal_selesai: YYYY-MM-DD}" in text
+        assert "#     tingkat: unit_kerja" in text
+    r = run_cli("validate", str(out), "--format", "concise")
+    assert r.returncode == 1
+    assert f"{out}:18:8: E065 [error] pegawai.nip masih berisi isian contoh dari kerangka (000000000000000000); " \
+           "ganti dengan data sebenarnya." in r.stdout
+    # uncommented, the examples are valid (apart from the same kind of placeholders)
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Contoh lain"))
+    body = []
+    for i, line in enumerate(lines):
+        if (i > start and line.startswith("#   ")) or line.startswith("#     realisasi:"):
+            line = line[2:]
+        body.append(line.replace("YYYY-MM-DD", "2026-03-20"))
+    used = tmp_path / "contoh.skp.yaml"
+    used.write_text("\n".join(body) + "\n", encoding="utf-8")
+    doc = check_valid(used, placeholders=True)
+    assert [k["jenis"] for k in doc["kegiatan"]] == ["utama", "utama", "tambahan", "kreatif"]
+    assert all(k.get("bukti") for k in doc["kegiatan"][2:])

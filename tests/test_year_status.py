@@ -167,3 +167,17 @@ def test_examples_demo_run():
     k4 = next(line for line in lines if line.startswith("K4  Menyusun rekomendasi kebijakan"))
     assert "TERLAMBAT" in k4 and "60%" in k4 and "Data survei pasar belum tersedia" in k4
     assert "Review berikutnya: 2025-12-15 (75 hari lagi)" in lines
+
+
+def test_realisation_without_date_is_selesai_not_terlambat():
+    """Issue 10 item 10: a realisation filled in without tanggal_selesai is finished work, also
+    before the period ends and also when an older monitoring entry said on-track."""
+    text = PLAN.replace('tenggat: "2025-06-30"}\n',
+                        'tenggat: "2025-06-30"}\n    realisasi: {kuantitas: 1, kualitas: 90, waktu: 5}\n')
+    k4 = status_of("2025-07-01", text).kegiatan[3]
+    assert (k4.status, k4.terlambat, k4.hari_lewat) == ("selesai", False, None)
+    # a dated finish after the latest monitoring entry wins over that entry's on-track
+    text = PLAN.replace('tenggat: "2025-03-31"}\n', 'tenggat: "2025-03-31"}\n    realisasi: {kuantitas: 1, '
+                        'kualitas: 95, waktu: 3, tanggal_selesai: "2025-05-25"}\n', 1)
+    k1 = status_of("2025-06-01", text).kegiatan[0]
+    assert (k1.status, k1.terlambat, k1.progres, k1.tanggal) == ("selesai", False, 80, "2025-05-25")

@@ -39,6 +39,7 @@ def example_documents(workdir: Path, extra: list[Path] = ()) -> dict[str, Path]:
     ``workdir/<example>/``: ``{"<example>__<form>": docx}``, in example order then form order.
     One folder per plan, since output names (year, NIP, form) of two plans may coincide."""
     from skpgen.render.batch import Options, render_plan
+    from skpgen.render.forms import all_forms
 
     out: dict[str, Path] = {}
     for example in [*sorted((ROOT / "examples").glob("*.skp.yaml")), *extra]:
@@ -46,9 +47,11 @@ def example_documents(workdir: Path, extra: list[Path] = ()) -> dict[str, Path]:
         res = render_plan(str(example), example.name, Options(str(workdir / stem)))
         if res.status != "ok":
             raise RuntimeError(f"{example.name}: {res.errors}")
+        forms = all_forms()
         for path in res.written:
             form = Path(path).stem.split("_", 2)[2]
-            out[f"{stem}__{form}"] = Path(path)
+            if form in forms:   # a form's own document; the other evaluasi periods print the same layout
+                out[f"{stem}__{form}"] = Path(path)
     return out
 
 

@@ -259,9 +259,14 @@ def rule_markdown(mod: object, lang: str = "id") -> str:
     from skpgen.rules import SECTIONS, doc_sections
 
     summary, sections = doc_sections(mod)  # type: ignore[arg-type]
+    if lang == "en":
+        from skpgen.rules import english_sections
+
+        summary, sections = english_sections(mod)  # type: ignore[arg-type]
     head = (f"## {mod.CODE} {mod.NAME}\n\n{summary}\n\n"  # type: ignore[attr-defined]
-            f"Keluarga: {lt('family.' + mod.FAMILY, lang)} · tingkat bawaan: `{mod.SEVERITY}`")  # type: ignore[attr-defined]
-    body = [f"### {title}\n\n{sections.get(title, '')}" for title in SECTIONS]
+            + lt("rules.doc_head", lang, family=lt('family.' + mod.FAMILY, lang), severity=mod.SEVERITY))  # type: ignore[attr-defined]
+    body = [f"### {lt('rules.section.' + str(i), lang) if lang == 'en' else title}\n\n{sections.get(title, '')}"
+            for i, title in enumerate(SECTIONS)]
     return head + "\n\n" + "\n\n".join(body)
 
 

@@ -109,7 +109,9 @@ def status(paths: tuple[Path, ...], today_text: str | None, fmt: str, lang: str 
     """Status pemantauan kegiatan per SKP: status, progres, tenggat, hambatan, tindak lanjut.
 
     Status diambil dari entri `pemantauan` terakhir (menurut tanggal) yang tidak melewati tanggal
-    acuan. Kegiatan ditandai TERLAMBAT bila statusnya `terlambat`, atau bila tenggatnya
+    acuan; kegiatan yang realisasinya sudah dicatat (dengan `tanggal_selesai` yang tidak melewati
+    tanggal acuan, atau tanpa tanggal) berstatus `selesai`. Kegiatan ditandai TERLAMBAT bila
+    statusnya `terlambat`, atau bila tenggatnya
     (`target.tenggat`, atau akhir periode) sudah lewat dan belum `selesai`. Review di
     `jadwal_review` yang jatuh dalam 14 hari disebut jatuh tempo.
 
@@ -327,8 +329,9 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
         plan = blank_plan(tahun=tahun or dt.date.today().year, aturan=aturan or "pp46-2011")
     text = render_scaffold(plan, schema_ref=schema_ref, source=str(source) if source else None)
 
-    # the scaffold must be a valid plan: check it exactly as `skpgen validate` would
-    problems = validate_document(load_text(text, str(output), lang=lang), lang)
+    # the scaffold must be a valid plan apart from its placeholders (E065, which `skpgen validate`
+    # reports until they are replaced): check it exactly as `skpgen validate` would
+    problems = [p for p in validate_document(load_text(text, str(output), lang=lang), lang) if p.code != "E065"]
     if problems:
         detail = "; ".join(f"{p.line}:{p.column} {p.message}" for p in problems[:3])
         echo_err("skpgen: " + msg("init.internal_invalid", lang, detail=detail))

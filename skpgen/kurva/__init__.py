@@ -25,7 +25,7 @@ from skpgen.scoring.format import fmt_number
 
 __all__ = [
     "PREDIKAT", "PREDIKAT_LABEL", "ORGANISASI", "Aturan", "TabelKurva", "HasilAturan", "HasilKurva",
-    "tabel_kurva", "cek_kurva", "batas_orang", "msg", "predikat_rencana",
+    "tabel_kurva", "cek_kurva", "batas_orang", "msg", "predikat_rencana", "KurvaUnit", "kurva_unit",
 ]
 
 # the employees' predikat ids, in the order of the curve (x-axis right to left) and the json keys
@@ -63,6 +63,13 @@ class TabelKurva:
     pembulatan: str
     pembulatan_label: str
     aturan: tuple[Aturan, ...]
+    rating_pimpinan: dict[str, str] = field(default_factory=dict)   # organisasi → rating hasil kerja
+    pimpinan_label: str = "Q"
+    padanan_label: str = "U"
+
+    def keterangan_pimpinan(self, lang: str = "id") -> str:
+        return msg("tabel_pimpinan", lang, file=self.file, versi=self.versi, label=self.pimpinan_label,
+                   padanan_label=self.padanan_label)
 
     def untuk(self, organisasi: str) -> list[Aturan]:
         return [a for a in self.aturan if a.organisasi == organisasi]
@@ -86,9 +93,15 @@ def _read_table(path: Path) -> TabelKurva:
         rules.append(Aturan(a["organisasi"], predikat, a["batas"],
                             Fraction(str(a["persen"])) if "persen" in a else None,
                             int(a["orang"]) if "orang" in a else None, a["teks"]))
+    pimpinan = dict(data.get("pimpinan", {}))
+    labels = (pimpinan.pop("label", "Q"), pimpinan.pop("padanan_label", "U"))
+    ratings = ("di_atas_ekspektasi", "sesuai_ekspektasi", "di_bawah_ekspektasi")
+    if any(k not in ORGANISASI or v not in ratings for k, v in pimpinan.items()):
+        raise ValueError(f"{path.name}: [pimpinan] tidak sah: {pimpinan!r}")
     return TabelKurva(nama=data["nama"], versi=str(data["versi"]), file=f"rules/{path.name}",
                       sumber=data["sumber"], label=data["label"], pembulatan=data["pembulatan"],
-                      pembulatan_label=data["pembulatan_label"], aturan=tuple(rules))
+                      pembulatan_label=data["pembulatan_label"], aturan=tuple(rules),
+                      rating_pimpinan=pimpinan, pimpinan_label=labels[0], padanan_label=labels[1])
 
 
 @functools.cache
@@ -219,3 +232,22 @@ def predikat_rencana(plan: Any, periode: str = "tahunan") -> str | None:
         if e.periode == periode and e.predikat_kinerja:
             found = predikat_id(e.predikat_kinerja)
     return found
+
+
+@dataclass(frozen=True)
+class KurvaUnit:
+    """What the forms of one employee need of their unit (plain, picklable): the unit's name, the
+    organisation's predikat per evaluasi period (from the unit file) and the curve per period."""
+
+    unit: str
+    predikat_organisasi: dict[str, str] = field(default_factory=dict)
+    kurva: dict[str, HasilKurva] = field(default_factory=dict)
+
+
+def kurva_unit(nama: str, predikat_organisasi: dict[str, str], plans: Iterable[Any],
+               lang: str = "id") -> KurvaUnit:
+    """The curve of every period of ``predikat_organisasi`` over the unit's plans (plain data)."""
+    plans = list(plans)
+    kurva = {periode: cek_kurva([predikat_rencana(p, periode) for p in plans], org, lang)
+             for periode, org in predikat_organisasi.items()}
+    return KurvaUnit(nama, dict(predikat_organisasi), kurva)

@@ -1,9 +1,9 @@
 """The lint engine: load → validate → rules → suppressions, one document at a time.
 
 Rules run only on documents that pass the schema (a plan with E0xx errors reports those and
-nothing else, so rules never see impossible data); E090 (characters XML forbids) runs on every
-loaded document. Per-process caches keep per-file work small: the vocabulary, the validator,
-and the rule registry are built once.
+nothing else, so rules never see impossible data); E090 (characters XML forbids) is part of
+validation, so that validate, score and render refuse what lint reports. Per-process caches keep
+per-file work small: the vocabulary, the validator, and the rule registry are built once.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from skpgen.lint.suppression import apply, parse_directives
 from skpgen.lint.vocab import Vocab, load_vocab
 from skpgen.loader import DEFAULT_MAX_BYTES, Document, LoadError, load_path, load_text
 
-ALWAYS_CODES = ("E090",)  # run even on schema-invalid documents
-ENGINE_CODES = ("E091", "E092")  # produced by the engine itself, not by a check()
+ALWAYS_CODES: tuple[str, ...] = ()  # run even on schema-invalid documents
+# produced elsewhere, not by a check(): E090 by validation (skpgen.trust), E091/E092 by the engine
+ENGINE_CODES = ("E090", "E091", "E092")
 
 
 def schema_check(doc: Document, lang: str) -> list[Finding]:

@@ -129,7 +129,7 @@ def render_plan(path: str, display: str, opts: Options) -> Result:
     from skpgen.fsutil import atomic_write_bytes
     from skpgen.render.context import build_context, with_form
     from skpgen.render.engine import RenderError
-    from skpgen.render.forms import all_forms, forms_for, load_template
+    from skpgen.render.forms import all_forms, form_documents, forms_for, load_template
     from skpgen.report import format_concise, sort_findings
     from skpgen.scoring import score_plan
 
@@ -150,13 +150,14 @@ def render_plan(path: str, display: str, opts: Options) -> Result:
     score = score_plan(plan)
     ctx = build_context(plan, score)
 
-    jobs: list[tuple[str, str, Path]] = []   # (form name, title, template path)
+    jobs: list[tuple[str, str, Path, str | None]] = []   # (document name, title, template path, periode)
     if opts.template:
         stem = Path(opts.template).stem
-        jobs.append((stem, stem, Path(opts.template)))
+        jobs.append((stem, stem, Path(opts.template), None))
     else:
         chosen = forms_for(plan, score, opts.forms)
-        jobs.extend((form.name, form.title, form.path) for form in chosen)
+        jobs.extend((name, form.title, form.path, periode)
+                    for form in chosen for name, periode in form_documents(form, plan))
         forms = all_forms()
         for name in opts.forms:
             if forms[name] not in chosen:
@@ -164,11 +165,11 @@ def render_plan(path: str, display: str, opts: Options) -> Result:
                                      reason=_reason(forms[name], plan, score, lang)))
     outdir = Path(opts.outdir)
     written_docx: list[Path] = []
-    for name, title, tpath in jobs:
+    for name, title, tpath, periode in jobs:
         tpl = load_template(tpath)
         target = outdir / output_name(plan, name)
         try:
-            data = tpl.render(with_form(ctx, name, title), core=core_properties(plan, title), date_time=opts.date_time)
+            data = tpl.render(with_form(ctx, name, title, periode), core=core_properties(plan, title), date_time=opts.date_time)
         except RenderError as exc:
             text, where = describe_render_error(exc, lang)
             res.status = "render-error"

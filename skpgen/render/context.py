@@ -33,7 +33,7 @@ CONTEXT_NAMES = frozenset(
         "form", "identitas", "periode_teks", "ttd", "kegiatan_utama", "kegiatan_lain", "tambahan",
         "kreatif", "skor", "perilaku_pp46", "rhk_utama", "rhk_tambahan", "berakhlak", "lampiran_skp",
         "ev", "riwayat_evaluasi", "perhitungan", "aturan_predikat", "band", "matriks", "grafik",
-        "grafik_info", "grafik_chart", "hasil",
+        "grafik_info", "grafik_chart", "hasil", "ev_periode", "kurva_chart",
     }
 )
 
@@ -46,7 +46,7 @@ PLAN_KEYS = (
 
 _RATINGS = ("di_atas_ekspektasi", "sesuai_ekspektasi", "di_bawah_ekspektasi")
 _UPPER_PERIODE = {"triwulan-1": "TRIWULAN I", "triwulan-2": "TRIWULAN II", "triwulan-3": "TRIWULAN III",
-                  "triwulan-4": "TRIWULAN IV-AKHIR", "tahunan": "TAHUNAN"}
+                  "triwulan-4": "TRIWULAN IV", "tahunan": "AKHIR"}
 
 
 @functools.cache
@@ -265,7 +265,82 @@ def _rating(value: Any) -> str:
     return labels()["rating"].get(str(value), _s(value))
 
 
-def _evaluasi(plan: Mapping[str, Any], score: Any) -> tuple[dict[str, Any], list[dict[str, str]]]:
+_ORGANISASI = ("istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
+_ORGANISASI_UPPER = {"istimewa": "ISTIMEWA", "baik": "BAIK", "butuh_perbaikan": "BUTUH PERBAIKAN",
+                     "kurang": "KURANG", "sangat_kurang": "SANGAT KURANG"}
+#: the x-axis of the curve as the 6/2022 Lampiran draws it (left to right)
+_KURVA_X = ("sangat_kurang", "kurang", "butuh_perbaikan", "baik", "sangat_baik")
+_KURVA_WARNA = {"sangat_kurang": "Sangat Kurang", "kurang": "Kurang", "butuh_perbaikan": "Butuh Perbaikan",
+                "baik": "Baik", "sangat_baik": "Sangat Baik"}
+
+
+def _organisasi_line(org: str | None) -> str:
+    """The CAPAIAN KINERJA ORGANISASI line: the printed choice line, or the unit's predikat marked."""
+    if org not in _ORGANISASI:
+        return _txt("organisasi_pilihan")
+    return "   ".join(f"{_txt('organisasi_tanda') if o == org else _txt('organisasi_kosong')} {_ORGANISASI_UPPER[o]}"
+                      for o in _ORGANISASI)
+
+
+def _kurva_chart(unit_name: str, periode: str, hasil: Any) -> BarChart:
+    from skpgen.kurva import PREDIKAT_LABEL
+
+    return BarChart(
+        title=f"{_txt('judul_kurva')} — {unit_name}, {labels()['periode'].get(periode, periode)}",
+        categories=[PREDIKAT_LABEL[p] for p in _KURVA_X],
+        series=[Series(_txt("seri_kurva"), [hasil.jumlah[p] for p in _KURVA_X],
+                       point_colours=[band_colour(_KURVA_WARNA[p]) for p in _KURVA_X])],
+        value_format="0", value_title=_txt("seri_kurva"), show_values=True)
+
+
+def _pola(periode: str, unit: Any) -> dict[str, Any]:
+    """The organisation's predikat and the unit's curve of one period (when the unit is known)."""
+    out: dict[str, Any] = {"organisasi": _organisasi_line(None), "pola": _txt("pola_tanpa_unit"), "kurva": [],
+                           "kurva_catatan": [], "kurva_ada": False, "chart": None}
+    if unit is None:
+        return out
+    org = unit.predikat_organisasi.get(periode)
+    hasil = unit.kurva.get(periode)
+    if org is None or hasil is None:
+        out["pola"] = _txt("pola_tanpa_predikat_org", unit=unit.unit)
+        return out
+    from skpgen.kurva import tabel_kurva
+
+    out["organisasi"] = _organisasi_line(org)
+    out["pola"] = _txt("pola_unit", organisasi=_ORGANISASI_UPPER[org], unit=unit.unit, n=hasil.n)
+    out["kurva"] = [{"aturan": f"{r.predikat_teks}: {r.batas_teks}", "jumlah": str(r.jumlah),
+                     "status": _txt("kurva_status_patuh" if r.patuh else "kurva_status_langgar")}
+                    for r in hasil.hasil]
+    out["kurva_catatan"] = [_txt("kurva_patuh" if hasil.patuh else "kurva_langgar"), *hasil.catatan,
+                            tabel_kurva().keterangan()]
+    out["kurva_ada"] = True
+    out["chart"] = _kurva_chart(unit.unit, periode, hasil)
+    return out
+
+
+def _ak_text(plan: Mapping[str, Any], periode: str, predikat: str | None, has_tahunan: bool) -> str:
+    from skpgen.scoring.konversi import angka_kredit_periode, tabel_konversi
+
+    row = angka_kredit_periode(plan, periode, predikat)
+    if row is None:
+        return ""
+    peg = _m(plan.get("pegawai"))
+    from skpgen.scoring.konversi import jenjang_dari_jabatan
+
+    jenjang = peg.get("jenjang") if peg.get("jenjang") in tabel_konversi().koefisien else jenjang_dari_jabatan(
+        peg.get("jabatan"))
+    text = _txt("ak_periode", nilai=fmt_number(row.nilai), persen=fmt_plain(row.persen),
+                koefisien=fmt_plain(row.koefisien), bulan=row.bulan,
+                jenjang=tabel_konversi().jenjang_nama.get(jenjang or "", ""))
+    if has_tahunan and periode != "tahunan":
+        text += " " + _txt("ak_bukan_periode")
+    return text
+
+
+def _evaluasi(plan: Mapping[str, Any], score: Any,
+              unit: Any = None) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[dict[str, str]]]:
+    """(the default period's ev, ev per period present, the history rows). The default period is
+    the AKHIR (tahunan) evaluasi, else the last one."""
     raw = [e for e in (plan.get("evaluasi") or []) if isinstance(e, Mapping)] if isinstance(plan.get("evaluasi"), list) else []
     scored = list(score.evaluasi or [])
     history = []
@@ -278,21 +353,36 @@ def _evaluasi(plan: Mapping[str, Any], score: Any) -> tuple[dict[str, Any], list
             "predikat": es.predikat_kinerja or _txt("kosong"),
             "umpan_balik": _s(e.get("umpan_balik")),
         })
+    empty = {"ada": False, "periode": "", "hasil": "", "perilaku": "", "predikat": "", "umpan_balik": "",
+             "tanggal": "", "angka_kredit": "", **_pola("", None)}
     if not raw:
-        return {"ada": False, "periode": "", "hasil": "", "perilaku": "", "predikat": "", "umpan_balik": "",
-                "tanggal": ""}, history
-    idx = max((i for i, e in enumerate(raw) if e.get("periode") == "tahunan"), default=len(raw) - 1)
-    e, es = raw[idx], scored[idx] if idx < len(scored) else None
-    ev = {
-        "ada": True,
-        "periode": _UPPER_PERIODE.get(str(e.get("periode")), _s(e.get("periode")).upper()),
-        "hasil": _rating(e.get("rating_hasil_kerja")).upper(),
-        "perilaku": _rating(e.get("rating_perilaku")).upper(),
-        "predikat": (es.predikat_kinerja if es and es.predikat_kinerja else _txt("kosong")).upper(),
-        "umpan_balik": _s(e.get("umpan_balik")),
-        "tanggal": _date(e.get("tanggal")),
-    }
-    return ev, history
+        return empty, {}, history
+    has_tahunan = any(e.get("periode") == "tahunan" for e in raw)
+    per: dict[str, dict[str, Any]] = {}
+    for i, e in enumerate(raw):   # a later entry of the same period replaces an earlier one
+        es = scored[i] if i < len(scored) else None
+        key = str(e.get("periode"))
+        per[key] = {
+            "ada": True,
+            "kode": key,
+            "periode": _UPPER_PERIODE.get(key, _s(e.get("periode")).upper()),
+            "hasil": _rating(e.get("rating_hasil_kerja")).upper(),
+            "perilaku": _rating(e.get("rating_perilaku")).upper(),
+            "predikat": (es.predikat_kinerja if es and es.predikat_kinerja else _txt("kosong")).upper(),
+            "umpan_balik": _s(e.get("umpan_balik")),
+            "tanggal": _date(e.get("tanggal")),
+            "angka_kredit": _ak_text(plan, key, es.predikat_kinerja if es else None, has_tahunan),
+            **_pola(key, unit),
+        }
+    default = "tahunan" if has_tahunan else str(raw[-1].get("periode"))
+    return per[default], per, history
+
+
+def evaluasi_periods(plan: Mapping[str, Any]) -> list[str]:
+    """The evaluasi periods present, in the order TRIWULAN I–IV, AKHIR."""
+    raw = plan.get("evaluasi") if isinstance(plan.get("evaluasi"), list) else []
+    present = {str(e.get("periode")) for e in raw if isinstance(e, Mapping)}
+    return [p for p in _UPPER_PERIODE if p in present]
 
 
 @functools.cache
@@ -356,8 +446,11 @@ def _chart_iki(score: Any, kegiatan: list[Mapping[str, Any]]) -> tuple[list[dict
     return rows, _txt("skala_iki", maks=top), chart
 
 
-def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
-    """The full context for every form of ``plan`` (build once per plan; forms share it)."""
+def build_context(plan: Mapping[str, Any], score: Any, unit: Any = None) -> dict[str, Any]:
+    """The full context for every form of ``plan`` (build once per plan; forms share it).
+
+    ``unit`` (a :class:`skpgen.kurva.KurvaUnit`, when the plan's unit is known) marks the
+    organisation's predikat and draws the unit's curve on the Evaluasi forms."""
     ctx: dict[str, Any] = {key: None for key in PLAN_KEYS}
     ctx.update(plan)
     periode = _m(plan.get("periode"))
@@ -389,7 +482,8 @@ def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
         ctx["rhk_utama"], ctx["rhk_tambahan"] = utama, tambahan
         ctx["berakhlak"] = _berakhlak(plan)
         ctx["lampiran_skp"] = _lampiran_skp(plan)
-        ctx["ev"], ctx["riwayat_evaluasi"] = _evaluasi(plan, score)
+        ctx["ev"], ctx["ev_periode"], ctx["riwayat_evaluasi"] = _evaluasi(plan, score, unit)
+        ctx["kurva_chart"] = ctx["ev"]["chart"]
         ctx["grafik"], ctx["grafik_info"], ctx["grafik_chart"] = _chart_iki(score, kegiatan)
         texts = [i.get("target") for k in kegiatan for i in (k.get("indikator") or []) if isinstance(i, Mapping)]
         qualitative = bool(texts) and all(isinstance(x, str) for x in texts)
@@ -435,6 +529,8 @@ def build_context(plan: Mapping[str, Any], score: Any) -> dict[str, Any]:
         ctx[name] = []
     ctx["lampiran_skp"] = {"dukungan_sumber_daya": [], "skema_pertanggungjawaban": [], "konsekuensi": []}
     ctx["ev"] = {"ada": False}
+    ctx["ev_periode"] = {}
+    ctx["kurva_chart"] = None
     ctx["hasil"] = {}
     return ctx
 
@@ -445,9 +541,13 @@ def labels_rule(key: str) -> str:
     return label(key, "id")
 
 
-def with_form(ctx: dict[str, Any], name: str, title: str) -> dict[str, Any]:
-    """The plan's context plus the ``form`` entry of one form (a shallow copy; the plan part is shared)."""
+def with_form(ctx: dict[str, Any], name: str, title: str, periode: str | None = None) -> dict[str, Any]:
+    """The plan's context plus the ``form`` entry of one form (a shallow copy; the plan part is shared);
+    with ``periode``, the evaluasi of that period (the Evaluasi form of each period)."""
     out = dict(ctx)
+    if periode is not None and periode in (ctx.get("ev_periode") or {}):
+        out["ev"] = ctx["ev_periode"][periode]
+        out["kurva_chart"] = out["ev"]["chart"]
     peg = ctx["identitas"]["dinilai"]
     out["form"] = {"name": name, "judul": title, "judul_besar": title.upper(),
                    "kaki": _txt("kaki", judul=title, nama=peg["nama"], nip=peg["nip"])}

@@ -23,6 +23,7 @@ class Form:
     title: str       # the official title, also the document's core title
     aturan: str      # pp46-2011 | permenpanrb-6-2022
     requires: tuple[str, ...] = ()
+    per_periode: bool = False   # one document per evaluasi period present (Evaluasi Kinerja Pegawai)
 
     @property
     def path(self) -> Path:
@@ -48,7 +49,8 @@ def all_forms() -> dict[str, Form]:
     with open(resource_path("templates") / "forms.toml", "rb") as fh:
         raw = tomllib.load(fh)
     return {
-        name: Form(name, str(v["file"]), str(v["title"]), str(v["aturan"]), tuple(v.get("requires", ())))
+        name: Form(name, str(v["file"]), str(v["title"]), str(v["aturan"]), tuple(v.get("requires", ())),
+                   bool(v.get("per_periode", False)))
         for name, v in raw.items()
     }
 
@@ -69,6 +71,25 @@ def forms_for(plan: Mapping[str, Any], score: Any, wanted: tuple[str, ...] | Non
     forms = all_forms()
     names = wanted if wanted else tuple(forms)
     return [forms[n] for n in names if n in forms and forms[n].applies(plan, score)]
+
+
+EVALUASI_PERIODS = ("triwulan-1", "triwulan-2", "triwulan-3", "triwulan-4", "tahunan")
+
+
+def form_documents(form: Form, plan: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+    """(document name, evaluasi period or None) of each document of ``form`` for ``plan``.
+
+    A per-period form gives one document per evaluasi period present, in the order TRIWULAN I–IV,
+    AKHIR: the AKHIR (``tahunan``) one — or the last evaluasi when there is none — keeps the form's
+    own name, the others are named ``<form>-<periode>`` (``evaluasi-2022-triwulan-1``)."""
+    if not form.per_periode:
+        return [(form.name, None)]
+    raw = plan.get("evaluasi") if isinstance(plan.get("evaluasi"), list) else []
+    order = [str(e.get("periode")) for e in raw if isinstance(e, Mapping) and e.get("periode") in EVALUASI_PERIODS]
+    if not order:
+        return [(form.name, None)]
+    main = "tahunan" if "tahunan" in order else order[-1]
+    return [(form.name if p == main else f"{form.name}-{p}", p) for p in EVALUASI_PERIODS if p in order]
 
 
 _CACHE: dict[str, Any] = {}

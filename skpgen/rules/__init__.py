@@ -10,20 +10,19 @@ at import time.
 from __future__ import annotations
 
 import re
+from functools import cache
 from types import ModuleType
 
 from skpgen.rules import (
     a301_target_di_atas_historis,
     a302_realisasi_jauh_di_atas_target,
     a303_waktu_melebihi_periode,
-    a304_realisasi_waktu_nol,
     e090_karakter_terlarang_xml,
     e091_penekanan_tidak_terpakai,
     e092_penekanan_tidak_sah,
     m201_kuantitas_tanpa_satuan,
     m202_indikator_tanpa_ukuran,
     m203_kualitas_target_100,
-    m204_kualitas_di_atas_100,
     m205_iki_tanpa_target,
     m206_iki_tanpa_aspek,
     m207_satuan_tidak_baku,
@@ -77,9 +76,8 @@ _MODULES: tuple[ModuleType, ...] = (
     s101_kata_kerja_aktif, s102_verba_tanpa_obyek, s103_frasa_kabur, s104_kualifier_kabur,
     s105_kegiatan_ganda, s106_kegiatan_majemuk,
     m201_kuantitas_tanpa_satuan, m202_indikator_tanpa_ukuran, m203_kualitas_target_100,
-    m204_kualitas_di_atas_100, m205_iki_tanpa_target, m206_iki_tanpa_aspek, m207_satuan_tidak_baku,
+    m205_iki_tanpa_target, m206_iki_tanpa_aspek, m207_satuan_tidak_baku,
     a301_target_di_atas_historis, a302_realisasi_jauh_di_atas_target, a303_waktu_melebihi_periode,
-    a304_realisasi_waktu_nol,
     r401_tidak_mendukung_sasaran, r402_rhk_atasan_kosong, r403_rutinitas_berdampak_rendah,
     r404_tambahan_sebagai_utama, r405_tanpa_keselarasan, r406_rujukan_atasan,
     t501_tanpa_target_waktu, t502_tenggat_di_luar_periode, t503_periodik_tanpa_periode,
@@ -177,6 +175,31 @@ def summary(mod: ModuleType, lang: str = "id") -> str:
         if text:
             return text
     return doc_sections(mod)[0]
+
+
+def english_sections(mod: ModuleType) -> tuple[str, dict[str, str]]:
+    """(summary, {Indonesian section title: English body}) for ``skpgen rules CODE --lang en``.
+
+    The English texts are data (``skpgen/lint/docs_en.toml``); the YAML examples are shared with
+    the Indonesian documentation. A rule without an English text keeps its Indonesian one, marked.
+    """
+    summary_id, sections = doc_sections(mod)
+    texts = _docs_en().get(mod.CODE, {})
+    out: dict[str, str] = {}
+    for title, key in (("Apa yang diperiksa", "what"), ("Mengapa", "why"), ("Opsi", "options")):
+        out[title] = texts[key] if key in texts else f"_(Indonesian only.)_ {sections.get(title, '')}"
+    for title in ("Contoh buruk", "Contoh baik"):
+        out[title] = "\n\n".join(f"```{info}\n{code}```" for info, code in doc_examples(sections.get(title, "")))
+    return summary(mod, "en"), out
+
+
+@cache
+def _docs_en() -> dict[str, dict[str, str]]:
+    import tomllib
+    from pathlib import Path
+
+    with open(Path(__file__).resolve().parents[1] / "lint" / "docs_en.toml", "rb") as fh:
+        return tomllib.load(fh)
 
 
 def _summaries_en() -> dict[str, str]:

@@ -6,9 +6,9 @@ baris baru dan carriage return, surrogate tunggal, U+FFFE dan U+FFFF. Karakter i
 lewat escape YAML ("\x01", "\u000B") atau salin-tempel dari aplikasi lain.
 
 ## Mengapa
-Formulir Word adalah XML: karakter itu tidak pernah ditulis ke dokumen (skpgen menolak merender
-nilai yang memuatnya). Temuan ini menunjukkan letaknya sebelum render. Temuan ini tidak dapat
-dibungkam dengan komentar.
+Formulir Word adalah XML: karakter itu tidak pernah ditulis ke dokumen. Karena itu temuan ini
+adalah kesalahan validasi: `validate`, `lint`, `score` dan `render` sama-sama menolak SKP yang
+memuatnya, dengan letak karakternya. Temuan ini tidak dapat dibungkam dengan komentar.
 
 ## Contoh buruk
 ```yaml
@@ -26,42 +26,20 @@ Tidak ada.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
+from skpgen.i18n import CORE
 
 CODE = "E090"
 NAME = "karakter-terlarang-xml"
 FAMILY = "E"
 SEVERITY = "error"
 OPTIONS: dict = {}
-MESSAGE = {
-    "id": "Teks memuat karakter U+{cp:04X} yang dilarang XML 1.0 (posisi {pos}); hapus karakter itu, formulir tidak dapat memuatnya.",
-    "en": "The text contains character U+{cp:04X}, which XML 1.0 forbids (position {pos}); remove it, the forms cannot hold it.",
-}
-ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _walk(node, path):
-    if node.kind == "scalar":
-        yield path, node, False
-    elif node.kind == "map":
-        for key, child in node.value.items():
-            yield path + (key,), node.keys[key], True
-            yield from _walk(child, path + (key,))
-    elif node.kind == "seq":
-        for i, child in enumerate(node.value):
-            yield from _walk(child, path + (i,))
+MESSAGE = {lang: CORE.get(CODE)[lang] for lang in ("id", "en")}  # one text, in skpgen/locale/messages.toml
 
 
 def check(ctx) -> Iterator[Finding]:
-    if not ILLEGAL.search(ctx.doc.text) and "\\" not in ctx.doc.text:
-        return  # characters written as YAML escapes appear only after parsing
-    for path, node, is_key in _walk(ctx.doc.root, ()):
-        text = node.value if isinstance(node.value, str) else node.text
-        if not isinstance(text, str):
-            continue
-        m = ILLEGAL.search(text)
-        if m:
-            yield ctx.report(path, key=is_key, cp=ord(m.group(0)), pos=m.start() + 1)
+    # Produced by validation (skpgen.trust.xml_char_findings), so that validate, lint, score and
+    # render all refuse such a plan alike (render cannot write the character).
+    return iter(())

@@ -2,7 +2,7 @@
 
 ## Apa yang diperiksa
 Pada SKP `pp46-2011`, `target.kualitas` kegiatan utama diisi, dan nilainya 100. Target di atas
-100 ditangani M204.
+100 adalah kesalahan validasi E063.
 
 ## Mengapa
 Target kualitas (TK) lazimnya 100; realisasi kualitas (RK) dinilai atasan dengan kriteria

@@ -70,7 +70,9 @@ def check(ctx) -> Iterator[Finding]:
     for (i, k), ks in zip(items, ctx.score.kegiatan):
         for aspek in ("waktu", "biaya"):
             a = ks.aspek.get(aspek)
-            if a is not None and a.branch == BRANCH_GT24 and a.realisasi is not None:
+            # a realisation of 0 is no realistic new target ("sekitar 0 bulan"): for waktu it is a
+            # validation error (E064), for biaya nothing was spent, which is not "finished early"
+            if a is not None and a.branch == BRANCH_GT24 and a.realisasi is not None and a.realisasi > 0:
                 yield ctx.report(("kegiatan", i, "realisasi", aspek), id=label(k, i), aspek=aspek,
                                  eff=fmt(a.efisiensi), value=fmt(a.value),
                                  suggest=_suggest(aspek, a, ctx.lang))

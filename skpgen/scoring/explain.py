@@ -28,8 +28,13 @@ def _labels() -> dict[str, dict[str, str]]:
 
 def label(key: str, lang: str = "id", **kw: Any) -> str:
     """A formatted label from labels.toml (falls back to Indonesian for an unknown language)."""
+    from skpgen.i18n import _is_one
+
     table = _labels()
-    template = table.get(lang, table["id"]).get(key) or table["id"][key]
+    words = table.get(lang, table["id"])
+    if _is_one(kw) and key + "_one" in words:
+        key += "_one"  # singular wording ("1 activity with evidence")
+    template = words.get(key) or table["id"][key]
     return template.format(**kw)
 
 

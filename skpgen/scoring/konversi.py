@@ -32,7 +32,7 @@ from .model import REGIME_6_2022, json_number
 
 __all__ = [
     "AngkaKredit", "AngkaKreditPeriode", "TabelKonversi", "tabel_konversi", "angka_kredit_konversi",
-    "akumulasi", "jenjang_dari_jabatan", "bulan_dalam", "PREDIKAT_ID", "predikat_id",
+    "akumulasi", "angka_kredit_periode", "jenjang_dari_jabatan", "bulan_dalam", "PREDIKAT_ID", "predikat_id",
 ]
 
 D12 = Decimal(12)
@@ -187,40 +187,69 @@ def _nilai(persen: Decimal, koefisien: Decimal, bulan: int) -> Decimal:
         return persen / D100 * koefisien * bulan / D12
 
 
-def angka_kredit_konversi(plan: Mapping[str, Any], evaluasi: Iterable[tuple[str | None, str | None]]) -> AngkaKredit:
-    """AK by conversion of a plan, given its evaluasi as (periode, predikat kinerja) pairs."""
+def _basis(plan: Mapping[str, Any]) -> tuple[str | None, str | None, Decimal | None, str | None,
+                                                _dt.date | None, _dt.date | None]:
+    """(reason for no AK, jenjang, koefisien, where the jenjang came from, mulai, selesai) of a plan."""
     if plan.get("aturan") != REGIME_6_2022:
-        return AngkaKredit(None, alasan="bukan_6_2022")
+        return "bukan_6_2022", None, None, None, None, None
     peg = plan.get("pegawai") if isinstance(plan.get("pegawai"), Mapping) else {}
     if peg.get("jenis_jabatan") != "fungsional_tertentu":
-        return AngkaKredit(None, alasan="bukan_jf")
+        return "bukan_jf", None, None, None, None, None
     tabel = tabel_konversi()
     jenjang, sumber = peg.get("jenjang"), "jenjang"
     if jenjang not in tabel.koefisien:
         jenjang, sumber = jenjang_dari_jabatan(peg.get("jabatan")), "jabatan"
     if jenjang is None:
-        return AngkaKredit(None, alasan="jenjang_tidak_dikenal")
-    koef = tabel.koefisien[jenjang]
+        return "jenjang_tidak_dikenal", None, None, None, None, None
     per = plan.get("periode") if isinstance(plan.get("periode"), Mapping) else {}
     mulai, selesai = _date(per.get("mulai")), _date(per.get("selesai"))
     if mulai is None or selesai is None or selesai < mulai:
-        return AngkaKredit(None, jenjang, koef, alasan="tanpa_predikat", sumber_jenjang=sumber)
+        return "tanpa_predikat", jenjang, tabel.koefisien[jenjang], sumber, None, None
     if selesai.year != mulai.year:   # validate rejects this; never count past the plan's year
         selesai = _dt.date(mulai.year, 12, 31)
+    return None, jenjang, tabel.koefisien[jenjang], sumber, mulai, selesai
 
+
+def _periode_row(periode: str, predikat: str, koef: Decimal, mulai: _dt.date,
+                 selesai: _dt.date) -> AngkaKreditPeriode | None:
+    if periode == "tahunan":
+        bulan = bulan_dalam(mulai, selesai)
+    elif periode in _TRIWULAN:
+        bulan = bulan_dalam(mulai, selesai, *_TRIWULAN[periode])
+    else:
+        return None
+    persen = tabel_konversi().persentase[PREDIKAT_ID[predikat]]
+    return AngkaKreditPeriode(periode, predikat, bulan, persen, koef, _nilai(persen, koef, bulan))
+
+
+def angka_kredit_periode(plan: Mapping[str, Any], periode: str | None,
+                         predikat: str | None) -> AngkaKreditPeriode | None:
+    """The conversion of one evaluasi period on its own (what that period's Evaluasi form shows),
+    or None when the plan earns no AK by conversion or the period has no predikat."""
+    alasan, _jenjang, koef, _sumber, mulai, selesai = _basis(plan)
+    if alasan is not None or periode is None or predikat_id(predikat) is None:
+        return None
+    assert koef is not None and mulai is not None and selesai is not None
+    return _periode_row(periode, _label(predikat), koef, mulai, selesai)
+
+
+def _label(predikat: str | None) -> str:
+    pid = predikat_id(predikat)
+    return next(k for k, v in PREDIKAT_ID.items() if v == pid)
+
+
+def angka_kredit_konversi(plan: Mapping[str, Any], evaluasi: Iterable[tuple[str | None, str | None]]) -> AngkaKredit:
+    """AK by conversion of a plan, given its evaluasi as (periode, predikat kinerja) pairs."""
+    alasan, jenjang, koef, sumber, mulai, selesai = _basis(plan)
+    if alasan is not None:
+        return AngkaKredit(None, jenjang, koef, alasan=alasan, sumber_jenjang=sumber)
+    assert koef is not None and mulai is not None and selesai is not None
     latest: dict[str, str] = {}
     for periode, predikat in evaluasi:
-        pid = predikat_id(predikat)
-        if periode is not None and pid is not None:
-            latest[periode] = predikat  # a later entry of the same period replaces an earlier one
-    if "tahunan" in latest:
-        counted = [("tahunan", latest["tahunan"], bulan_dalam(mulai, selesai))]
-    else:
-        counted = [(p, latest[p], bulan_dalam(mulai, selesai, *_TRIWULAN[p])) for p in _TRIWULAN if p in latest]
-    rincian = []
-    for periode, predikat, bulan in counted:
-        persen = tabel.persentase[PREDIKAT_ID[predikat]]
-        rincian.append(AngkaKreditPeriode(periode, predikat, bulan, persen, koef, _nilai(persen, koef, bulan)))
+        if periode is not None and predikat_id(predikat) is not None:
+            latest[periode] = _label(predikat)  # a later entry of the same period replaces an earlier one
+    counted = ["tahunan"] if "tahunan" in latest else [p for p in _TRIWULAN if p in latest]
+    rincian = [r for p in counted if (r := _periode_row(p, latest[p], koef, mulai, selesai)) is not None]
     if not rincian:
         return AngkaKredit(None, jenjang, koef, alasan="tanpa_predikat", sumber_jenjang=sumber)
     total = sum((r.nilai for r in rincian), Decimal(0))

@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from skpgen.trust import PLACEHOLDER_NIP
+
 _TEMPLATE = Path(__file__).resolve().parent / "scaffold.yaml.j2"
 
 PP46 = "pp46-2011"
@@ -149,37 +151,43 @@ def _quarterly(tahun: int) -> list[str]:
 
 
 def blank_plan(tahun: int, aturan: str = PP46) -> dict[str, Any]:
-    """A new plan with example values in every required place (valid against the schema)."""
+    """A new plan with example values in every required place. The values in [square brackets] and
+    the NIP 000000000000000000 are placeholders: the plan is valid apart from them, and each is an
+    E065 finding (skpgen.trust) until it is replaced."""
     plan: dict[str, Any] = {
         "aturan": aturan,
-        "instansi": "Nama Instansi",
+        "instansi": "[Nama Instansi]",
         "periode": {"tahun": tahun, "mulai": f"{tahun}-01-02", "selesai": f"{tahun}-12-31"},
-        "pegawai": {"nama": "Nama Lengkap, Gelar", "nip": "000000000000000000", "pangkat": "Penata Muda",
-                    "golongan": "III/a", "jabatan": "Nama Jabatan", "jenis_jabatan": "pelaksana",
-                    "unit_kerja": "Nama Unit Kerja", "pengelola_anggaran": False},
-        "pejabat_penilai": {"nama": "Nama Pejabat Penilai, Gelar", "nip": "000000000000000000",
-                            "pangkat": "Pembina", "golongan": "IV/a", "jabatan": "Jabatan Atasan Langsung",
-                            "jenis_jabatan": "struktural", "unit_kerja": "Nama Unit Kerja"},
-        "keselarasan": [{"id": "SS1", "sasaran": "Sasaran strategis unit kerja",
-                         "sumber": f"Renja {tahun}", "indikator": "Indikator kinerja sasaran"}],
+        "pegawai": {"nama": "[Nama Lengkap, Gelar]", "nip": PLACEHOLDER_NIP, "pangkat": "Penata Muda",
+                    "golongan": "III/a", "jabatan": "[Nama Jabatan]", "jenis_jabatan": "pelaksana",
+                    "unit_kerja": "[Nama Unit Kerja]", "pengelola_anggaran": False},
+        "pejabat_penilai": {"nama": "[Nama Pejabat Penilai, Gelar]", "nip": PLACEHOLDER_NIP,
+                            "pangkat": "Pembina", "golongan": "IV/a", "jabatan": "[Jabatan Atasan Langsung]",
+                            "jenis_jabatan": "struktural", "unit_kerja": "[Nama Unit Kerja]"},
+        "keselarasan": [{"id": "SS1", "sasaran": "[Sasaran strategis unit kerja]",
+                         "sumber": f"Renja {tahun}", "indikator": "[Indikator kinerja sasaran]"}],
         "jadwal_review": _quarterly(tahun),
     }
     if aturan == R6_2022:
         plan["kegiatan"] = [{
-            "id": "K1", "uraian": "Tersusunnya [hasil kerja] yang [kualitas hasil]", "jenis": "utama",
-            "rhk_atasan": "RHK atasan yang diintervensi", "mendukung": ["SS1"],
-            "indikator": [{"teks": "Jumlah [hasil kerja] yang ditetapkan", "aspek": "kuantitas",
+            "id": f"K{n}", "uraian": f"Tersusunnya [hasil kerja {n}] yang [kualitas hasil]", "jenis": "utama",
+            "rhk_atasan": "[RHK atasan yang diintervensi]", "mendukung": ["SS1"],
+            "indikator": [{"teks": f"Jumlah [hasil kerja {n}] yang ditetapkan", "aspek": "kuantitas",
                            "target": {"nilai": 1, "satuan": "dokumen"}}],
-        }]
+        } for n in (1, 2)]
         plan["perilaku_kerja"] = {name: {"ekspektasi_khusus": None} for name in BERAKHLAK}
         plan["lampiran"] = {"dukungan_sumber_daya": [], "skema_pertanggungjawaban": [], "konsekuensi": []}
     else:
-        plan["kegiatan"] = [{
-            "id": "K1", "uraian": "Menyusun [obyek kegiatan]", "jenis": "utama", "mendukung": ["SS1"],
-            "indikator": [{"teks": "Jumlah [obyek] yang diselesaikan", "aspek": "kuantitas"}],
-            "target": {"kuantitas": 1, "satuan": "dokumen", "kualitas": 100, "waktu": 12,
-                       "satuan_waktu": "bulan", "tenggat": f"{tahun}-12-31"},
-        }]
+        plan["kegiatan"] = [
+            {"id": "K1", "uraian": "Menyusun [obyek kegiatan pertama]", "jenis": "utama", "mendukung": ["SS1"],
+             "indikator": [{"teks": "Jumlah [obyek] yang diselesaikan", "aspek": "kuantitas"}],
+             "target": {"kuantitas": 1, "satuan": "dokumen", "kualitas": 100, "waktu": 12,
+                        "satuan_waktu": "bulan", "tenggat": f"{tahun}-12-31"}},
+            {"id": "K2", "uraian": "Memverifikasi [obyek kegiatan kedua]", "jenis": "utama", "mendukung": ["SS1"],
+             "indikator": [{"teks": "Persentase [obyek] yang diverifikasi tepat waktu 100%", "aspek": "waktu"}],
+             "target": {"kuantitas": 12, "satuan": "laporan", "kualitas": 100, "waktu": 12,
+                        "satuan_waktu": "bulan"}},
+        ]
     return plan
 
 

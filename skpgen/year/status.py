@@ -4,10 +4,13 @@ Definitions (documented for users in ``skpgen status --help``):
 
 * The *reported* status of a kegiatan is the one of its latest ``pemantauan`` entry by ``tanggal``
   among the entries dated on or before the reference day (``--today``); later entries are not
-  counted, so a past day can be replayed. Without such an entry, a kegiatan whose
-  ``realisasi.tanggal_selesai`` is on or before the day counts as ``selesai``, and so does one
-  with a recorded realisation (and no ``tanggal_selesai``) once the period is over; otherwise it
-  has no status ("belum dipantau").
+  counted, so a past day can be replayed. Without such an entry it has no status ("belum
+  dipantau").
+* A recorded realisation means the work is done: a kegiatan whose ``realisasi.tanggal_selesai``
+  is on or before the day (and after its latest monitoring entry) counts as ``selesai``; so does
+  one with a realisation but no ``tanggal_selesai`` and no monitoring entry up to the day, unless
+  monitoring entries after the day show that a past day is being replayed (then only once the
+  period is over).
 * The *deadline* is ``target.tenggat``, else the end of the period (``periode.selesai``).
 * A kegiatan is *late* (TERLAMBAT) when its reported status is ``terlambat``, or when its deadline
   is before the reference day and it is not ``selesai``.
@@ -158,13 +161,16 @@ def kegiatan_status(k: dict[str, Any], today: dt.date, period_end: dt.date | Non
         tanggal = _text(latest.get("tanggal"))
         hambatan = _text(latest.get("hambatan"))
         tindak = _text(latest.get("tindak_lanjut"))
-    else:
-        realisasi = k.get("realisasi") if isinstance(k.get("realisasi"), dict) else {}
-        done = parse_date(realisasi.get("tanggal_selesai"))
-        if done is not None and done <= today:
-            status, tanggal = "selesai", done.isoformat()
-        elif done is None and period_end is not None and period_end < today and _has_realisation(k):
-            status = "selesai"  # the period is over and its realisation was recorded
+    realisasi = k.get("realisasi") if isinstance(k.get("realisasi"), dict) else {}
+    done = parse_date(realisasi.get("tanggal_selesai"))
+    latest_day = parse_date(latest.get("tanggal")) if latest is not None else None
+    if done is not None and done <= today and status != "selesai" and (latest_day is None or latest_day <= done):
+        status, tanggal = "selesai", done.isoformat()
+    elif done is None and latest is None and _has_realisation(k) and (
+            ignored == 0 or (period_end is not None and period_end < today)):
+        # a recorded realisation without its date is finished work, unless the day is replayed
+        # from a file whose later monitoring shows it was not finished yet
+        status = "selesai"
 
     target = k.get("target") if isinstance(k.get("target"), dict) else {}
     deadline = parse_date(target.get("tenggat"))
