@@ -26,6 +26,11 @@ demo: $(STAMP)
 	-$(BIN)/skpgen status examples/ --today 2025-10-01
 	@echo "== skpgen dashboard examples/ -o out/dashboard.xlsx"
 	$(BIN)/skpgen dashboard examples/ -o out/dashboard.xlsx --today 2025-10-01
+	@echo "== skpgen unit examples/unit-aptika (hierarchy and cascading of the example unit)"
+	$(BIN)/skpgen unit examples/unit-aptika
+	@echo "== skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.docx (and .xlsx)"
+	$(BIN)/skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.docx
+	$(BIN)/skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.xlsx
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

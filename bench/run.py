@@ -9,6 +9,7 @@ Targets (SPEC §8):
   `skpgen --help` start-up <= `yamllint --version`
   render --jobs 2          >= 1.7x --jobs 1 on 100+ plans
   peak memory              flat in the number of files (10,000 vs 1,000 plans)
+  unit analysis            a 300-employee unit (`skpgen unit`) in a few seconds (issue 11)
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from gen import generate  # noqa: E402
+from gen import generate, generate_unit  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -94,7 +95,10 @@ def main() -> None:
         render_rows = bench_render(skpgen, plans_dir, files, tmpd)
         rows.extend(render_rows)
 
-        # 4. memory: peak RSS on --big plans vs a tenth of them
+        # 4. the unit (SPEC §11): a 300-employee unit analysed (hierarchy, cascading, written matrix)
+        rows.extend(bench_unit(skpgen, tmpd))
+
+        # 5. memory: peak RSS on --big plans vs a tenth of them
         big_dir = tmpd / "big"
         big_files = generate(big_dir, args.big, seed=2)
         small_dir = tmpd / "small"
@@ -136,6 +140,21 @@ def bench_render(skpgen: str, plans_dir: Path, files: list[Path], tmpd: Path) ->
     rows.append((f"render --jobs 2 vs --jobs 1 ({n} plans, {docs} forms)", f"{tb:.2f} s", f"{ta:.2f} s",
                  f"{ta / tb:.2f}x", ">= 1.7x"))
     return rows
+
+
+def bench_unit(skpgen: str, tmpd: Path, n: int = 300) -> list[tuple[str, str, str, str, str]]:
+    """`skpgen unit` and `skpgen lint` on a generated unit of ``n`` employees (issue 11: "a few seconds")."""
+    unit_dir = tmpd / "unit"
+    generate_unit(unit_dir, n)
+    check = subprocess.run([skpgen, "unit", "--format", "json", str(unit_dir)], capture_output=True, text=True)
+    if check.returncode != 0 or '"temuan": []' not in check.stdout:
+        return [(f"unit analysis ({n} employees)", "FAILED", f"exit {check.returncode}", "-", "-")]
+    t_unit = wall([skpgen, "unit", "--format", "json", str(unit_dir)], repeat=3)
+    t_lint = wall([skpgen, "lint", "--format", "json", "--exit-zero", str(unit_dir)], repeat=3)
+    t_plain = wall([skpgen, "lint", "--format", "json", "--exit-zero", "--ignore", "U", str(unit_dir)], repeat=3)
+    return [(f"skpgen unit: {n}-employee unit analysed", f"{t_unit:.2f} s", "-", "-", "< 5 s"),
+            (f"lint with vs without the unit rules ({n} plans)", f"{t_lint:.2f} s", f"{t_plain:.2f} s",
+             f"{t_lint / t_plain:.2f}x", "(info)")]
 
 
 def docxtpl_per_doc(files: list[Path], tmpd: Path, form: str) -> float:

@@ -24,15 +24,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "dashboard": ("skpgen.commands.year:dashboard", "Dasbor Excel untuk satu folder SKP."),
     "diff": ("skpgen.commands.year:diff", "Bandingkan dua versi SKP (revisi)."),
     "init": ("skpgen.commands.year:init", "Buat kerangka SKP baru."),
+    "unit": ("skpgen.commands.unit:unit", "Unit kerja 6/2022: hierarki, cascading RHK, Matriks Peran Hasil."),
 }
 
 
 class LazyGroup(click.Group):
+    """A group whose commands are imported only when run (``table``: name → ("module:attr", help));
+    also the base of command groups such as ``skpgen unit``."""
+
+    table: dict[str, tuple[str, str]] = COMMANDS
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
+        return list(self.table)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        spec = COMMANDS.get(name)
+        spec = self.table.get(name)
         if spec is None:
             return None
         module_name, attr = spec[0].split(":")
@@ -41,7 +47,7 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module_name), attr)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        rows = [(name, help_text) for name, (_, help_text) in self.table.items()]
         with formatter.section("Perintah / Commands"):
             formatter.write_dl(rows)
 

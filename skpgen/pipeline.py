@@ -28,9 +28,13 @@ def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFA
     except Exception as exc:  # noqa: BLE001 - per-file isolation
         show_trace(exc, display)
         return None, [internal_error(display, exc, lang)], True
-    from skpgen.validate import validate_document
+    from skpgen.unit.model import is_unit_file
 
-    findings, problem = run_per_file(display, lang, validate_document, doc, lang)
+    if is_unit_file(path.name):  # a unit file (SPEC §11) is checked against its own schema
+        from skpgen.unit.model import validate_unit_document as check
+    else:
+        from skpgen.validate import validate_document as check
+    findings, problem = run_per_file(display, lang, check, doc, lang)
     if problem is not None:
         return doc, [problem], True
     return doc, findings or [], False

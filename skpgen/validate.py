@@ -176,9 +176,15 @@ def is_schema_valid(data: Any) -> bool:
 def schema_findings(doc: Document, lang: str = "id") -> list[Finding]:
     if is_schema_valid(doc.data):
         return []
+    return located_schema_findings(doc, _validator(), lang)
+
+
+def located_schema_findings(doc: Document, validator: Any, lang: str = "id") -> list[Finding]:
+    """The errors of a jsonschema ``validator`` on ``doc`` as located, translated findings (also
+    used for the unit file's own schema, skpgen.unit.model)."""
     findings: list[Finding] = []
     seen: set[tuple[Any, ...]] = set()
-    for error in _validator().iter_errors(doc.data):
+    for error in validator.iter_errors(doc.data):
         for finding in _schema_error_to_findings(doc, error, lang):
             key = (finding.line, finding.column, finding.code, finding.message)
             if key not in seen:

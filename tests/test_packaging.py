@@ -26,6 +26,8 @@ def test_wheel_installs_and_runs_every_core_command_outside_repo(tmp_path: Path)
 
     names = zipfile.ZipFile(wheels[0]).namelist()
     assert "skpgen/_data/schemas/skp.schema.json" in names
+    assert "skpgen/_data/schemas/unit.schema.json" in names
+    assert "skpgen/unit/messages.toml" in names
     assert "skpgen/locale/messages.toml" in names
     assert "skpgen/_data/templates/formulir-skp.docx" in names
     # the template build script is a development tool, not package data

@@ -27,15 +27,20 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Pat
 class Target:
     path: Path
     display: str
+    unit: bool = False  # a unit file (*.unit.yaml), not a plan
 
 
-def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str]) -> Iterator[Target]:
+def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str], units: bool = False) -> Iterator[Target]:
     """Files as given, and ``*.yaml``/``*.yml`` under directories (recursively, sorted).
 
     A directory without YAML files is reported in ``errors`` (the caller exits 2 after the rest
     ran); a path that does not exist is yielded so that loading reports it as E001.
-    Hidden directories (``.git``, ``.venv``) are skipped.
+    Hidden directories (``.git``, ``.venv``) are skipped. Unit files (``*.unit.yaml``, SPEC §11)
+    are yielded (``Target.unit``) only to commands that check them (``units=True``); the others
+    skip them in a directory and refuse one given by name (an error, exit 2).
     """
+    from skpgen.unit.model import is_unit_file, ut
+
     for p in paths:
         if p.is_dir():
             found = sorted(
@@ -43,15 +48,19 @@ def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str]) -> Iter
                 if f.suffix in (".yaml", ".yml") and f.is_file()
                 and not any(part.startswith(".") and part not in (".", "..") for part in f.relative_to(p).parts)
             )
+            if not units:
+                found = [f for f in found if not is_unit_file(f.name)]
             if not found:
                 errors.append(t("cli.no_files", lang, path=str(p)))
             for f in found:
-                yield Target(f, str(f))
+                yield Target(f, str(f), is_unit_file(f.name))
+        elif is_unit_file(p.name) and not units:
+            errors.append(ut("cli.unit_is_not_plan", lang, path=str(p)))
         elif p.exists() or p.is_symlink():
-            yield Target(p, str(p))
+            yield Target(p, str(p), is_unit_file(p.name))
         else:
             # a missing path is still yielded: the loader reports it as an E001 finding (exit 2)
-            yield Target(p, str(p))
+            yield Target(p, str(p), is_unit_file(p.name))
 
 
 def resolve_lang(lang: str | None) -> str:

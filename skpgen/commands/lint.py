@@ -106,8 +106,11 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     from skpgen.lint.formats import collect_names
 
     chosen = choose_format(fmt, output is not None)
-    for target in iter_yaml_files(paths, lang, errors):
-        result = lint_path(target.path, target.display, settings)
+    from skpgen.lint.engine import lint_unit_path
+
+    for target in iter_yaml_files(paths, lang, errors, units=True):
+        lint_one = lint_unit_path if target.unit else lint_path
+        result = lint_one(target.path, target.display, settings)
         files.append(target.display)
         load_failed |= result.load_failed
         if result.doc is not None:

@@ -26,13 +26,15 @@ from skpgen.report import JsonArrayStream, format_concise, format_full, sort_fin
 def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int, max_depth: int, quiet: bool) -> None:
     """Periksa berkas SKP (file atau folder) terhadap skema dan fakta lintas-kolom.
 
+    Berkas unit (*.unit.yaml) diperiksa terhadap skema unit (schemas/unit.schema.json).
+
     Kode keluar: 0 valid; 1 ada kesalahan skema; 2 berkas tak terbaca/tak terurai atau argumen salah.
     """
     lang = resolve_lang(lang)
     errors: list[str] = []
     # Files are processed in name order and each file's findings are printed as soon as it is
     # done, so the output is sorted by file, line, column and memory does not grow with the batch.
-    targets = sorted(iter_yaml_files(paths, lang, errors), key=lambda tg: tg.display)
+    targets = sorted(iter_yaml_files(paths, lang, errors, units=True), key=lambda tg: tg.display)
     def write(text: str) -> None:
         click.echo(text, nl=False)
 
@@ -73,8 +75,9 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
 
 
 @click.command()
-def schema() -> None:
-    """Cetak skema JSON berkas SKP (draft-07) untuk editor dan alat lain."""
-    from skpgen.resources import schema_file
+@click.option("--unit", "unit", is_flag=True, help="Skema berkas unit (*.unit.yaml). / The unit file schema.")
+def schema(unit: bool) -> None:
+    """Cetak skema JSON berkas SKP (draft-07) untuk editor dan alat lain; --unit: skema berkas unit."""
+    from skpgen.resources import schema_file, unit_schema_file
 
-    click.echo(schema_file().read_text(encoding="utf-8"), nl=False)
+    click.echo((unit_schema_file() if unit else schema_file()).read_text(encoding="utf-8"), nl=False)

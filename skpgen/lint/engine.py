@@ -131,19 +131,28 @@ def finish_batch(settings: Settings) -> list[Finding]:
     from skpgen.rules import RULES
 
     out: list[Finding] = []
+    found: dict[str, list[Finding]] = {}
     for code, states in settings.batch.items():
         rule = RULES[code]
+        if getattr(rule, "UNIT", False) and not settings.config.enabled(code):
+            continue  # a unit rule that is not selected: no unit analysis at all
         try:
-            found = rule.finish(states, settings.lang, settings.config.severity.get(code, rule.SEVERITY))
+            found[code] = list(rule.finish(states, settings.lang, settings.config.severity.get(code, rule.SEVERITY)))
         except Exception as exc:  # noqa: BLE001
             settings.crashes.append(lt("cli.rule_crash", settings.lang, code=code, file="*",
                                        error=f"{type(exc).__name__}: {exc}"))
-            continue
+    # a rule may supersede another at the same place (U702 says more than R406 about one reference)
+    for code, fs in found.items():
+        for other in getattr(RULES[code], "SUPERSEDES", ()):
+            if other in found and fs:
+                places = {(f.file, f.line, f.column) for f in fs}
+                found[other] = [f for f in found[other] if (f.file, f.line, f.column) not in places]
+    for fs in found.values():
         by_file: dict[str, list[Finding]] = {}
-        for f in found:
+        for f in fs:
             by_file.setdefault(f.file, []).append(f)
-        for file, fs in by_file.items():
-            out.extend(apply(fs, settings.batch_directives.get(file, [])))
+        for file, group in by_file.items():
+            out.extend(apply(group, settings.batch_directives.get(file, [])))
     settings.batch.clear()
     settings.batch_directives.clear()
     return sorted(out, key=Finding.sort_key)
@@ -187,9 +196,11 @@ class FileResult:
     load_failed: bool
 
 
-def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
+def lint_path(path: Path, display: str, settings: Settings, work: Any = None) -> FileResult:
     """One file's whole lint (the per-file unit of work). Never raises: an exception anywhere in
-    it becomes this file's E099 finding (:mod:`skpgen.isolation`) and ``load_failed`` (exit 2)."""
+    it becomes this file's E099 finding (:mod:`skpgen.isolation`) and ``load_failed`` (exit 2).
+    ``work``: what to do with the loaded document (default :func:`lint_document`)."""
+    work = work or lint_document
     max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
     try:
         doc = load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
@@ -198,11 +209,36 @@ def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
     except Exception as exc:  # noqa: BLE001 - per-file isolation
         show_trace(exc, display)
         return FileResult(display, [internal_error(display, exc, settings.lang)], None, True)
-    findings, problem = run_per_file(display, settings.lang, lint_document, doc, settings)
+    findings, problem = run_per_file(display, settings.lang, work, doc, settings)
     if problem is not None:
         return FileResult(display, [problem], doc, True)
     assert findings is not None
     return FileResult(display, findings, doc, any(is_internal(f) for f in findings))
+
+
+def lint_unit_path(path: Path, display: str, settings: Settings) -> FileResult:
+    """A unit file (``*.unit.yaml``, SPEC §11), see :func:`lint_unit_document`."""
+    return lint_path(path, display, settings, lint_unit_document)
+
+
+def lint_unit_document(doc: Document, settings: Settings) -> list[Finding]:
+    """A loaded unit file: its schema and cross-field errors now; once valid, its facts join the
+    cross-file pass, where the unit rules (``UNIT = True``) judge the plans of its folder against
+    it (:func:`finish_batch`)."""
+    from skpgen.rules import RULES
+    from skpgen.unit.model import unit_from_document, validate_unit_document
+
+    findings = validate_unit_document(doc, settings.lang)
+    directives = parse_directives(doc.lines)
+    if not findings:
+        unit = unit_from_document(doc)
+        for code, rule in RULES.items():
+            if getattr(rule, "UNIT", False):
+                refs = settings.config.enabled(code, doc.file)
+                settings.batch.setdefault(code, []).append({"unit": unit, "file": doc.file, "refs": refs})
+                if refs:
+                    settings.batch_directives[doc.file] = directives
+    return sorted(apply(findings, directives), key=Finding.sort_key)
 
 
 # ---- --previous ----------------------------------------------------------------------------------
@@ -292,4 +328,4 @@ def previous_files(path: Path) -> list[Path]:
 
 
 __all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_document", "lint_path",
-           "previous_files", "schema_check"]
+           "lint_unit_document", "lint_unit_path", "previous_files", "schema_check"]

@@ -122,11 +122,11 @@ def default_schema_ref() -> str:
 
 
 def render_scaffold(plan: dict[str, Any], schema_ref: str | None = None, source: str | None = None,
-                    old_tahun: int | None = None) -> str:
+                    old_tahun: int | None = None, matriks: str | None = None) -> str:
     old = old_tahun if old_tahun is not None else plan.get("_old_tahun")
     data = {k: v for k, v in plan.items() if not k.startswith("_")}
     return _template().render(plan=data, schema_ref=schema_ref or default_schema_ref(),
-                              source=source, old_tahun=old)
+                              source=source, old_tahun=old, matriks=matriks)
 
 
 # ---- plans ---------------------------------------------------------------------------------------
