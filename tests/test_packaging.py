@@ -42,7 +42,10 @@ def test_wheel_installs_and_runs_every_core_command_outside_repo(tmp_path: Path)
     install = subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheels[0])], capture_output=True,
                              text=True, timeout=600)
     assert install.returncode == 0, install.stderr
-    no_docx = subprocess.run([str(py), "-c", "import docx"], capture_output=True, text=True)
+    # an environment of its own: nothing from the test run (PYTHONPATH, caches) reaches the venv
+    env = {"PATH": str(env_dir / "bin"), "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "NO_COLOR": "1"}
+    no_docx = subprocess.run([str(py), "-c", "import docx"], capture_output=True, text=True, env=env)
     assert no_docx.returncode != 0  # rendering below runs without python-docx
 
     outside = tmp_path / "elsewhere"
@@ -50,8 +53,6 @@ def test_wheel_installs_and_runs_every_core_command_outside_repo(tmp_path: Path)
     example = EXAMPLES / "analis-kebijakan-2025.skp.yaml"
     (outside / example.name).write_bytes(example.read_bytes())
     skpgen = env_dir / "bin" / "skpgen"
-    env = {"PATH": str(env_dir / "bin"), "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "NO_COLOR": "1"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(skpgen), *args], cwd=outside, capture_output=True, text=True, env=env,
@@ -86,5 +87,5 @@ def test_wheel_installs_and_runs_every_core_command_outside_repo(tmp_path: Path)
 
     # the module path really is the installed one, not the checkout
     where = subprocess.run([str(py), "-c", "import skpgen; print(skpgen.__file__)"], cwd=outside,
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=env)
     assert str(env_dir) in where.stdout
