@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench previews clean
+.PHONY: demo test bench previews accuracy clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(STAMP)
 
 previews: $(STAMP)
 	$(BIN)/python tools/previews.py
+
+# Lint accuracy on the corpus of real SKP rows: regenerates docs/accuracy.md.
+accuracy: $(STAMP)
+	$(BIN)/python tools/accuracy.py
 
 clean:
 	rm -rf out build dist .pytest_cache

@@ -77,6 +77,15 @@ class Context:
                 if isinstance(k, dict):
                     yield i, k
 
+    def uraian(self) -> Iterator[tuple[int, dict[str, Any], str, tuple[str, ...]]]:
+        """(index, kegiatan, uraian, lower-case words) of every kegiatan with a non-empty uraian."""
+        from skpgen.lint.vocab import tokens
+
+        for i, k in self.kegiatan():
+            text = k.get("uraian")
+            if isinstance(text, str) and (toks := tokens(text)):
+                yield i, k, text, toks
+
     def get(self, *path: str | int) -> Any:
         value: Any = self.data
         for part in path:

@@ -90,6 +90,23 @@ def texts_of_kegiatan(k: dict[str, Any]) -> list[tuple[tuple[str | int, ...], st
     return out
 
 
+_QUANTITY = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")
+
+
+def has_quantity(text: str) -> bool:
+    """A stated count ("24 jam pelajaran", "di 12 kecamatan"); codes like "P3K" are not counts."""
+    return bool(_QUANTITY.search(text))
+
+
+def named_output(vocab: Any, k: dict[str, Any]) -> str | None:
+    """The concrete output a kegiatan names in its uraian or an indicator ("laporan", "berita acara")."""
+    for _, text in texts_of_kegiatan(k):
+        found = vocab.concrete_output(text)
+        if found:
+            return found
+    return None
+
+
 def plain(value: Any) -> str:
     """A number as printed in messages: no exponent, no trailing zeros (12, 1,5, 1.000.000)."""
     from skpgen.scoring import fmt_plain

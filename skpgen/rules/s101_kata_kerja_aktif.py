@@ -4,8 +4,11 @@
 Kata pertama `uraian` setiap kegiatan pada SKP `pp46-2011` harus kata kerja aktif berawalan meN-
 (misalnya "Menyusun", "Memverifikasi", "Mengelola"). Kata benda ("Penyusunan", "Verifikasi",
 "Monitoring"), kata kerja intransitif ber- ("Berkoordinasi") dan bentuk pasif ("Disusunnya")
-ditandai, dengan saran verba pengganti bila diketahui. Deteksi memperhatikan imbuhan (meN-, mem-,
-men-, meng-, meny-, -kan, -i) dan daftar `rules/kata-kerja-operasional.txt`.
+ditandai, dengan saran verba pengganti bila diketahui; begitu juga kata meN- yang bukan kata kerja
+aksi ("Menjadi anggota …", daftar `rules/kata-kerja-bukan-aksi.txt`) pada kegiatan utama (tugas
+tambahan lazim ditulis "Menjadi wali kelas …"). Deteksi memperhatikan
+imbuhan (meN-, mem-, men-, meng-, meny-, -kan, -i) dan daftar `rules/kata-kerja-operasional.txt`.
+Kata kerja yang salah ketik ("Menyusn") dilaporkan S114, bukan di sini.
 
 RHK PermenPANRB 6/2022 menyatakan *hasil* ("Meningkatnya …", "Terwujudnya …", "Tersedianya …"),
 bukan aktivitas, sehingga aturan ini tidak berlaku untuk `aturan: permenpanrb-6-2022`.
@@ -63,6 +66,10 @@ MESSAGES = {
         "id": "'{word}' adalah kata kerja intransitif (ber-) yang tidak menyebut keluaran; mulai dengan verba aksi seperti 'Menyusun', 'Melaksanakan'.",
         "en": "'{word}' is an intransitive (ber-) verb that names no output; start with an action verb such as 'Menyusun', 'Melaksanakan'.",
     },
+    "bukan-aksi": {
+        "id": "'{word}' bukan kata kerja aksi: tidak menyebut pekerjaan yang dilakukan; mulai dengan verba aksi dan keluarannya, misalnya 'Menyusun …'.",
+        "en": "'{word}' is not an action verb: it names no work done; start with an action verb and its output, e.g. 'Menyusun …'.",
+    },
     "pasif": {
         "id": "Uraian diawali bentuk pasif/hasil '{word}'; kegiatan PP 46/2011 ditulis aktif: [verba aksi] + [obyek].",
         "en": "The uraian starts with the passive/result form '{word}'; a PP 46/2011 kegiatan is written actively: [action verb] + [object].",
@@ -79,13 +86,16 @@ def check(ctx) -> Iterator[Finding]:
         if not word:
             continue
         kind = ctx.vocab.verb_kind(word)
-        if kind in ("operasional", "aktif", "kabur"):
-            continue
+        if kind in ("operasional", "aktif", "kabur") or ctx.vocab.typo_of(word):
+            continue  # a misspelt verb is S114's: reported as a slip, not as "no verb"
         shown = raw.split()[0] if isinstance(raw, str) and raw.split() else word
         suggestion = ctx.vocab.suggest_verb(word)
         path = ("kegiatan", i, "uraian")
         if suggestion:
             yield ctx.report(path, variant="nomina", word=shown, suggestion=suggestion.capitalize())
+        elif kind == "bukan-aksi":
+            if k.get("jenis", "utama") == "utama":  # "Menjadi wali kelas" is how a tugas tambahan reads
+                yield ctx.report(path, variant=kind, word=shown)
         elif kind in ("intransitif", "pasif"):
             yield ctx.report(path, variant=kind, word=shown)
         else:

@@ -22,7 +22,7 @@ kegiatan:
 ```yaml
 kegiatan:
   - id: K1
-    uraian: Melaksanakan audit kepatuhan terhadap belanja barang
+    uraian: Menyusun laporan hasil audit kepatuhan terhadap belanja barang
     jenis: utama
     target: {kuantitas: 4, satuan: laporan, kualitas: 100, waktu: 12}
 ```

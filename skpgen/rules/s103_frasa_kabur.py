@@ -1,10 +1,11 @@
-"""Uraian kabur tanpa keluaran konkret ("Meningkatkan pelayanan", "Membantu …", "Tugas lain").
+"""Uraian kabur tanpa keluaran konkret ("Meningkatkan pelayanan", "Membantu …", "lain-lain").
 
 ## Apa yang diperiksa
 Tiga pola pada `uraian`:
 1. diawali verba kabur yang tidak menyebut keluaran sendiri ("Membantu", "Mendukung",
    "Berpartisipasi", daftar `kata-kerja-kabur.txt`);
-2. memuat frasa kabur ("tugas lain", "sesuai perintah atasan", daftar `frasa-kabur.txt`);
+2. memuat frasa kabur ("lain-lain", "kegiatan sehari-hari", daftar `frasa-kabur.txt`); tugas
+   titipan dari pimpinan ("tugas lain yang diberikan atasan") dilaporkan S112;
 3. (PP 46/2011) verba perubahan ("Meningkatkan", "Mengoptimalkan") dengan obyek abstrak
    ("pelayanan", "kualitas", "partisipasi") tanpa keadaan akhir yang terukur: tidak ada angka,
    persen, atau "menjadi …".

@@ -4,7 +4,8 @@
 Uraian atau indikator yang memakai kata periodik (daftar `rules/kata-periodik.txt`: berkala,
 periodik, rutin, secara teratur, …) tetapi tidak menyebut periode konkret (harian, mingguan,
 bulanan, triwulan, semester, tahunan, nama bulan, tanggal; daftar `kata-periode.txt`) di uraian
-maupun indikatornya.
+maupun indikatornya. Istilah tetap yang kebetulan memuat kata periodik ("kenaikan gaji berkala",
+"belanja rutin", daftar `istilah-periodik.txt`) tidak dihitung.
 
 ## Mengapa
 "Berkala" tanpa periode tidak dapat dipantau: atasan tidak tahu kapan keluaran berikutnya jatuh
@@ -54,10 +55,13 @@ MESSAGE = {
 
 def check(ctx) -> Iterator[Finding]:
     periodic, period = ctx.vocab["kata-periodik"], ctx.vocab["kata-periode"]
+    terms = ctx.vocab["istilah-periodik"]
     for i, k in ctx.kegiatan():
         texts = texts_of_kegiatan(k)
         hit = None
         for rel, text in texts:
+            while term := terms.find(text):  # "Kenaikan Gaji Berkala" names a thing, not a period
+                text = text[: (at := text.lower().find(term))] + text[at + len(term):]
             word = periodic.find(text)
             if word:
                 hit = (rel, word)
