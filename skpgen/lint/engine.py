@@ -18,7 +18,7 @@ from skpgen.lint.config import Config
 from skpgen.lint.context import Context, DocShared, lt, rule_message
 from skpgen.lint.suppression import apply, parse_directives
 from skpgen.lint.vocab import Vocab, load_vocab
-from skpgen.loader import DEFAULT_MAX_BYTES, Document, LoadError, load_path, load_text
+from skpgen.loader import DEFAULT_MAX_BYTES, Document, LoadError, load_path
 
 ALWAYS_CODES: tuple[str, ...] = ()  # run even on schema-invalid documents
 # produced elsewhere, not by a check(): E090 by validation (skpgen.trust), E091/E092 by the engine
@@ -26,11 +26,9 @@ ENGINE_CODES = ("E090", "E091", "E092")
 
 
 def schema_check(doc: Document, lang: str) -> list[Finding]:
-    """Schema and cross-field findings: exactly those of ``skpgen validate``.
-
-    (A compiled fastjsonschema pre-check was measured: no faster per document than jsonschema's
-    validator here, and 0.2 s slower to start, so the located validator is used directly.)
-    """
+    """Schema and cross-field findings: exactly those of ``skpgen validate`` (the same
+    :func:`skpgen.validate.validate_document`: the compiled fastjsonschema check for a valid plan,
+    jsonschema's located errors only for an invalid one)."""
     from skpgen.validate import validate_document
 
     return validate_document(doc, lang)
@@ -243,15 +241,6 @@ def lint_unit_document(doc: Document, settings: Settings) -> list[Finding]:
     return sorted(apply(findings, directives), key=Finding.sort_key)
 
 
-def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Finding]:
-    """Lint YAML text (tests and editors). A load error is returned as its finding."""
-    try:
-        doc = load_text(text, file, lang=settings.lang)
-    except LoadError as exc:
-        return [exc.finding]
-    return lint_document(doc, settings)
-
-
 # ---- --previous ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -325,10 +314,6 @@ def _nip(doc: Document) -> str | None:
     return str(nip) if nip else None
 
 
-def _tahun(doc: Document) -> int | None:
-    return _tahun_of_data(doc.data)
-
-
 def _tahun_of_data(data: Any) -> int | None:
     data = data if isinstance(data, dict) else {}
     per = data.get("periode")
@@ -343,4 +328,4 @@ def previous_files(path: Path) -> list[Path]:
 
 
 __all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_document", "lint_path",
-           "lint_text", "lint_unit_document", "lint_unit_path", "previous_files", "schema_check"]
+           "lint_unit_document", "lint_unit_path", "previous_files", "schema_check"]

@@ -430,11 +430,14 @@ def _chart_pp46(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]
     return rows, _txt("skala", maks=top), chart
 
 
-def _chart_iki(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]:
-    """The same for the capaian of each IKI (6/2022): realisasi / target × 100."""
+def _chart_iki(score: Any, kegiatan: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], str, BarChart | None]:
+    """The same for the capaian of each IKI (6/2022): realisasi / target × 100. Realisations
+    described in words (the qualitative approach) have no percentage, and the note says so."""
     pairs = [(kid, i) for kid, i in score.iki if i.capaian is not None]
     if not pairs:
-        return [], _txt("belum_realisasi"), None
+        words = [i for k in kegiatan for i in (k.get("indikator") or [])
+                 if isinstance(i, Mapping) and isinstance(i.get("realisasi"), str) and i["realisasi"].strip()]
+        return [], _txt("realisasi_kualitatif" if words else "belum_realisasi"), None
     top = scale_max([i.capaian for _, i in pairs])
     rows = [{"id": f"{kid}.{i.index + 1}", "uraian": _s(i.teks), "nilai": fmt_number(i.capaian) + "%",
              "predikat": "", "baik": i.capaian >= 100}
@@ -489,7 +492,7 @@ def build_context(plan: Mapping[str, Any], score: Any, unit: Any = None,
         ctx["lampiran_skp"] = _lampiran_skp(plan)
         ctx["ev"], ctx["ev_periode"], ctx["riwayat_evaluasi"] = _evaluasi(plan, score, unit)
         ctx["kurva_chart"] = ctx["ev"]["chart"]
-        ctx["grafik"], ctx["grafik_info"], ctx["grafik_chart"] = _chart_iki(score)
+        ctx["grafik"], ctx["grafik_info"], ctx["grafik_chart"] = _chart_iki(score, kegiatan)
         texts = [i.get("target") for k in kegiatan for i in (k.get("indikator") or []) if isinstance(i, Mapping)]
         qualitative = bool(texts) and all(isinstance(x, str) for x in texts)
         ctx["hasil"] = {

@@ -1,7 +1,8 @@
 """The explicit rule registry (yamllint style: no plugin discovery, no import magic).
 
 Each rule is one module with ``CODE``, ``NAME`` (kebab-case), ``FAMILY``, ``SEVERITY``, ``OPTIONS``
-(defaults), ``MESSAGE`` (``{"id": …, "en": …}``, optionally ``MESSAGES`` for variants), a
+(defaults) with ``CONF`` (each option's type and range) and optionally ``VALIDATE`` (relations
+between options; see :mod:`skpgen.rules._options`), ``MESSAGE`` (``{"id": …, "en": …}``, optionally ``MESSAGES`` for variants), a
 docstring with the fixed sections (Apa yang diperiksa / Mengapa / Contoh buruk / Contoh baik /
 Opsi) and ``check(ctx) -> Iterator[Finding]``. Registering the same code or name twice is an error
 at import time.

@@ -1,6 +1,7 @@
-"""Build the built-in form templates (templates/*.docx) with python-docx.
+"""Build the built-in form templates (templates/*.docx) with python-docx (a development tool:
+python-docx is a test/dev dependency, not a runtime one, and this script is not in the wheel).
 
-Run ``python templates/build.py`` after changing a layout; commit the script and the .docx files.
+Run ``python tools/build_templates.py`` after changing a layout; commit the script and the .docx files.
 The output is deterministic (fixed core properties, zip entries in fixed order and time).
 
 Layout conventions (ECOSYSTEM §2.7): A4, landscape for the wide tables; fixed table layout with
@@ -25,7 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "templates"  # where the built forms live
 FONT = "Arial"
 BAR_GOOD = RGBColor(0x1F, 0x5F, 0xA8)   # blue: Baik / Sangat Baik (or IKI target met)
 BAR_LOW = RGBColor(0xC0, 0x50, 0x1E)    # orange: below Baik
