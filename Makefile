@@ -31,6 +31,8 @@ demo: $(STAMP)
 	@echo "== skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.docx (and .xlsx)"
 	$(BIN)/skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.docx
 	$(BIN)/skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.xlsx
+	@echo "== skpgen unit kurva examples/unit-aptika (predikat distribution curve per period)"
+	$(BIN)/skpgen unit kurva examples/unit-aptika
 
 test: $(STAMP)
 	@# the editor test's yaml-language-server (npm); without node it is skipped outside CI

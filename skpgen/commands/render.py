@@ -120,6 +120,12 @@ def render(paths: tuple[Path, ...], outdir: Path, forms: tuple[str, ...], templa
                    quiet, _date_time())
     # batch-aware: the 6/2022 forms print the text of a supervisor RHK whose plan is in the batch
     opts = dataclasses.replace(opts, rhk_texts=rhk_index(items, opts))
+    # the unit files among the inputs: organisation predikat and curve on the Evaluasi forms
+    unit_files = [(str(t.path), t.display) for t in iter_yaml_files(paths, lang, [], units=True) if t.unit]
+    if unit_files:
+        from skpgen.kurva.unit import units_for_plans
+
+        opts = dataclasses.replace(opts, units=units_for_plans(unit_files, items, lang, opts.max_bytes, opts.max_depth))
 
     show_bar = (not quiet and len(items) > 1 and bool(getattr(sys.stderr, "isatty", lambda: False)()))
     list_files = not quiet and not show_bar

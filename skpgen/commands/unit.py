@@ -23,6 +23,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "ringkasan": ("skpgen.commands.unit:ringkasan",
                   "Hierarki dan temuan cascading setiap berkas unit (bawaan: skpgen unit DIR)."),
     "matriks": ("skpgen.commands.unit:matriks", "Matriks Peran Hasil sebagai DOCX atau XLSX."),
+    "kurva": ("skpgen.commands.unit:kurva", "Kurva distribusi predikat kinerja pegawai per unit dan periode."),
 }
 DEFAULT = "ringkasan"
 
@@ -138,3 +139,50 @@ def matriks(paths: tuple[Path, ...], output: Path, kolom: str, lang: str | None)
                err=True)
     click.echo(str(output))
     sys.exit(2 if result.load_failed or result.errors else 0)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--periode", type=click.Choice(["triwulan-1", "triwulan-2", "triwulan-3", "triwulan-4", "tahunan"]),
+              default=None, help="Hanya periode ini (bawaan: setiap periode yang predikat organisasinya ditetapkan). "
+                                 "/ Only this period.")
+@click.option("--ekinerja", "ekinerja_files", multiple=True, type=click.Path(path_type=Path),
+              help="Ekspor e-Kinerja .xlsx: Penilaian SKP (id, hasil_akhir), boleh ditambah Laporan SKP untuk unit; "
+                   "dapat diulang. / e-Kinerja exports (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Format keluaran. / Output format.")
+@lang_option
+def kurva(paths: tuple[Path, ...], periode: str | None, ekinerja_files: tuple[Path, ...], fmt: str,
+          lang: str | None) -> None:
+    """Kurva distribusi predikat kinerja pegawai per unit dan periode (SE MenPANRB 3/2023).
+
+    Predikat pegawai diambil dari evaluasi SKP di folder unit (pimpinan unit tidak dihitung), atau
+    dari ekspor e-Kinerja (--ekinerja). Batas minimum dibulatkan ke atas, maksimum ke bawah.
+    Kode keluar: 0 sesuai; 1 ada pelanggaran kurva; 2 gagal berjalan (tidak ada berkas unit,
+    ekspor e-Kinerja tak terbaca atau kolomnya kurang).
+    """
+    from skpgen.kurva import msg as kmsg
+    from skpgen.kurva.ekinerja import EkinerjaError, baca_ekinerja
+    from skpgen.kurva.unit import format_text as kurva_text
+    from skpgen.kurva.unit import kurva_units
+
+    lang0 = get_lang(lang)
+    ekinerja = None
+    if ekinerja_files:
+        try:
+            ekinerja = baca_ekinerja(ekinerja_files, lang0)
+        except EkinerjaError as exc:
+            _fail(str(exc))
+    result, lang = _analyse(paths, lang, keep_docs=True)
+    curves = kurva_units(result.reports, result.docs, periode, ekinerja, lang)
+    if fmt == "json":
+        click.echo(json.dumps([k.to_json() for k in curves], ensure_ascii=False, indent=2))
+    elif curves:
+        click.echo(kurva_text(curves, lang), nl=False)
+    for message in result.errors + result.crashes:
+        click.echo(f"skpgen: {message}", err=True)
+    if not curves and not result.errors:
+        click.echo("skpgen: " + kmsg("teks_tanpa_unit", lang, path=", ".join(str(p) for p in paths)), err=True)
+    if result.load_failed or result.errors or result.crashes or not curves:
+        sys.exit(2)
+    sys.exit(0 if all(k.hasil.patuh for k in curves) else 1)

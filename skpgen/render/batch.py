@@ -89,6 +89,8 @@ class Options:
     max_depth: int = DEFAULT_MAX_DEPTH
     # the RHK of the batch's 6/2022 plans, for the intervened RHK's text: tahun → {"NIP#id": uraian}
     rhk_texts: Mapping[int, Mapping[str, str]] | None = None
+    # plan path → skpgen.kurva.KurvaUnit of its unit (organisation predikat and curve on the Evaluasi forms)
+    units: Mapping[str, Any] | None = None
 
 
 @dataclass
@@ -151,7 +153,7 @@ def render_plan(path: str, display: str, opts: Options) -> Result:
     plan = doc.data if isinstance(doc.data, Mapping) else {}
     score = score_plan(plan)
     tahun = (plan.get("periode") or {}).get("tahun")
-    ctx = build_context(plan, score, rhk_texts=(opts.rhk_texts or {}).get(tahun))
+    ctx = build_context(plan, score, rhk_texts=(opts.rhk_texts or {}).get(tahun), unit=(opts.units or {}).get(path))
 
     jobs: list[tuple[str, str, Path, str | None]] = []   # (document name, title, template path, periode)
     if opts.template:

@@ -80,6 +80,8 @@ from skpgen.rules import (
     u704_pegawai_tanpa_skp,
     u705_penilai_di_luar_unit,
     u706_matriks_tidak_sesuai,
+    u750_rating_pimpinan_bukan_capaian_unit,
+    u751_kurva_distribusi_tidak_sesuai,
 )
 
 CODE_RE = re.compile(r"^[SMARTPEU]\d{3}$")
@@ -109,6 +111,7 @@ _MODULES: tuple[ModuleType, ...] = (
     e090_karakter_terlarang_xml, e091_penekanan_tidak_terpakai, e092_penekanan_tidak_sah,
     u701_rhk_pimpinan_tidak_diintervensi, u702_rhk_atasan_tidak_ditemukan, u703_rhk_atasan_teks_bebas,
     u704_pegawai_tanpa_skp, u705_penilai_di_luar_unit, u706_matriks_tidak_sesuai,
+    u750_rating_pimpinan_bukan_capaian_unit, u751_kurva_distribusi_tidak_sesuai,
 )
 
 
