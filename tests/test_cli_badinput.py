@@ -515,10 +515,29 @@ def plans2000(tmp_path_factory: pytest.TempPathFactory, plans60: Path) -> Path:
     return out
 
 
+def _wait_until_reading(proc: subprocess.Popen, folder: Path, limit: float = 30.0) -> None:
+    """Wait until the command has opened a file under ``folder``: start-up (imports) is over and it is
+    inside its batch, so a SIGINT now tests the batch's interruption, not Python's start-up. A fixed
+    sleep raced with start-up on a loaded machine (exit -2 instead of 130)."""
+    fd_dir = Path(f"/proc/{proc.pid}/fd")
+    if not fd_dir.is_dir():  # no /proc: fall back to a generous fixed wait
+        time.sleep(2.0)
+        return
+    deadline = time.monotonic() + limit
+    prefix = str(folder)
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if any(os.readlink(fd).startswith(prefix) for fd in fd_dir.iterdir()):
+                return
+        except OSError:
+            pass  # an fd closed while we looked: look again
+        time.sleep(0.005)
+
+
 def test_sigint_during_lint(plans2000: Path, tmp_path: Path) -> None:
     report = tmp_path / "temuan.json"
     proc = _popen("lint", "--format", "json", plans2000, "-o", report)
-    time.sleep(1.0)  # python started and lint is well into the batch (2,000 plans take longer)
+    _wait_until_reading(proc, plans2000)
     assert proc.poll() is None, "lint finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=30)
@@ -548,7 +567,7 @@ def test_dashboard_never_writes_a_formula_from_a_plan(sk: Runner) -> None:
 def test_sigint_during_dashboard_leaves_no_output(plans2000: Path, tmp_path: Path) -> None:
     out = tmp_path / "dasbor.xlsx"
     proc = _popen("dashboard", plans2000, "-o", out, "--today", "2025-06-01")
-    time.sleep(0.8)  # loading 2,000 plans takes several seconds
+    _wait_until_reading(proc, plans2000)
     assert proc.poll() is None, "dashboard finished before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=30)
