@@ -26,8 +26,18 @@ demo: $(STAMP)
 	-$(BIN)/skpgen status examples/ --today 2025-10-01
 	@echo "== skpgen dashboard examples/ -o out/dashboard.xlsx"
 	$(BIN)/skpgen dashboard examples/ -o out/dashboard.xlsx --today 2025-10-01
+	@echo "== skpgen unit examples/unit-aptika (hierarchy and cascading of the example unit)"
+	$(BIN)/skpgen unit examples/unit-aptika
+	@echo "== skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.docx (and .xlsx)"
+	$(BIN)/skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.docx
+	$(BIN)/skpgen unit matriks examples/unit-aptika -o out/matriks-peran-hasil.xlsx
+	@echo "== skpgen unit kurva examples/unit-aptika (predikat distribution curve per period)"
+	$(BIN)/skpgen unit kurva examples/unit-aptika
 
 test: $(STAMP)
+	@# the editor test's yaml-language-server (npm); without node it is skipped outside CI
+	-@if command -v npm >/dev/null 2>&1 && [ ! -d tools/editor-test/node_modules ]; then \
+	  npm ci --prefix tools/editor-test --no-audit --no-fund --loglevel=error; fi
 	$(BIN)/python -m pytest -q
 
 # Every target row is marked ✔/✘; exits non-zero when a target is missed.

@@ -12,6 +12,8 @@ Targets (SPEC §8, issue 16):
   render per document      >= 10x docxtpl filling an equivalent form with the same data
   render --jobs 2          >= 1.7x --jobs 1 on 100+ plans
   peak memory              lint (and validate) of 10,000 plans <= 1.2x that of 1,000
+  lsp change -> diagnostics <= 300 ms on a 40-kegiatan plan (SPEC §10; debounce included)
+  unit analysis            a 300-employee unit (`skpgen unit`) in a few seconds (issue 11)
 Lint runs happen in a scratch working directory, so their cache (.skpgen_cache/) is the bench's own.
 """
 
@@ -29,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from gen import generate  # noqa: E402
+from gen import generate, generate_unit  # noqa: E402
 
 BIN = Path(sys.executable).parent
 Row = tuple[str, str, str, str, str, "bool | None"]
@@ -152,7 +154,13 @@ def main() -> int:
         # 5. render vs docxtpl, and --jobs scaling
         rows.extend(bench_render(skpgen, plans_dir, files, tmpd))
 
-        # 6. memory: peak RSS on --big plans vs a tenth of them (lint: default run, cache written)
+        # 6. the language server: a change in the editor -> published diagnostics, 40-kegiatan plan
+        rows.append(bench_lsp(skpgen, tmpd))
+
+        # 7. the unit (SPEC §11): a 300-employee unit analysed (hierarchy, cascading, written matrix)
+        rows.extend(bench_unit(skpgen, tmpd))
+
+        # 8. memory: peak RSS on --big plans vs a tenth of them (lint: default run, cache written)
         big_dir = tmpd / "big"
         big_files = generate(big_dir, args.big, seed=2)
         tenth = subset(big_files, args.big // 10, tmpd / "tenth")
@@ -205,6 +213,65 @@ def bench_render(skpgen: str, plans_dir: Path, files: list[Path], tmpd: Path) ->
     rows.append(ratio_row(f"render --jobs 2 vs --jobs 1 ({n} plans, {docs} forms)", f"{tb:.2f} s", f"{ta:.2f} s",
                           ta / tb, 1.7))
     return rows
+
+
+def bench_lsp(skpgen: str, tmpd: Path, changes: int = 20) -> Row:
+    """Median time from a didChange to the publishDiagnostics of that version (default debounce
+    included, as an editor sees it), against one `skpgen lint FILE` run of the same plan."""
+    import asyncio
+    import random
+
+    from gen import plan
+    from lsprotocol import types as T
+    from pytest_lsp.client import make_test_lsp_client
+
+    folder = tmpd / "lsp"
+    folder.mkdir()
+    path = folder / "plan-40.skp.yaml"
+    text = plan(random.Random(7), 0, kegiatan=40)
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+
+    async def run() -> list[float]:
+        client = make_test_lsp_client()
+        await client.start_io(skpgen, "lsp", cwd=str(folder))
+        await client.initialize_session(T.InitializeParams(
+            capabilities=T.ClientCapabilities(), root_uri=folder.as_uri(),
+            workspace_folders=[T.WorkspaceFolder(uri=folder.as_uri(), name="lsp")]))
+        client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+        await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        times = []
+        for v in range(2, changes + 2):
+            t0 = time.perf_counter()
+            client.text_document_did_change(T.DidChangeTextDocumentParams(
+                T.VersionedTextDocumentIdentifier(version=v, uri=uri),
+                [T.TextDocumentContentChangeWholeDocument(text + f"# perubahan {v}\n")]))
+            while (await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)).version != v:
+                pass
+            times.append(time.perf_counter() - t0)
+        await client.shutdown_session()
+        await client.stop()
+        return times
+
+    median = statistics.median(asyncio.run(run()))
+    cli = wall([skpgen, "lint", "--format", "json", "--exit-zero", str(path)], repeat=3)
+    return ("lsp: change -> diagnostics, 40 kegiatan (vs lint CLI)", f"{median * 1000:.0f} ms",
+            f"{cli * 1000:.0f} ms", f"{cli / median:.2f}x", "<= 300 ms", median <= 0.300)
+
+
+def bench_unit(skpgen: str, tmpd: Path, n: int = 300) -> list[Row]:
+    """`skpgen unit` and `skpgen lint` on a generated unit of ``n`` employees (issue 11: "a few seconds")."""
+    unit_dir = tmpd / "unit"
+    generate_unit(unit_dir, n)
+    check = subprocess.run([skpgen, "unit", "--format", "json", str(unit_dir)], capture_output=True, text=True)
+    if check.returncode != 0 or '"temuan": []' not in check.stdout:
+        return [(f"unit analysis ({n} employees)", "FAILED", f"exit {check.returncode}", "-", "-", False)]
+    t_unit = wall([skpgen, "unit", "--format", "json", str(unit_dir)], repeat=3)
+    t_lint = wall([skpgen, "lint", "--no-cache", "--format", "json", "--exit-zero", str(unit_dir)], repeat=3)
+    t_plain = wall([skpgen, "lint", "--no-cache", "--format", "json", "--exit-zero", "--ignore", "U", str(unit_dir)], repeat=3)
+    return [(f"skpgen unit: {n}-employee unit analysed", f"{t_unit:.2f} s", "-", "-", "< 5 s", t_unit < 5),
+            (f"lint with vs without the unit rules ({n} plans)", f"{t_lint:.2f} s", f"{t_plain:.2f} s",
+             f"{t_lint / t_plain:.2f}x", "(info)", None)]
 
 
 def docxtpl_per_doc(files: list[Path], tmpd: Path, form: str) -> float:

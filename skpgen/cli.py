@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any
 
 import click
 
@@ -25,40 +24,33 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "dashboard": ("skpgen.commands.year:dashboard", "Dasbor Excel untuk satu folder SKP."),
     "diff": ("skpgen.commands.year:diff", "Bandingkan dua versi SKP (revisi)."),
     "init": ("skpgen.commands.year:init", "Buat kerangka SKP baru."),
+    "lsp": ("skpgen.commands.lsp:lsp", "Language server untuk editor (stdio)."),
+    "unit": ("skpgen.commands.unit:unit", "Unit kerja 6/2022: hierarki, cascading RHK, Matriks Peran Hasil."),
 }
 
 
 class LazyGroup(click.Group):
+    """A group whose commands are imported only when run (``table``: name → ("module:attr", help));
+    also the base of command groups such as ``skpgen unit``."""
+
+    table: dict[str, tuple[str, str]] = COMMANDS
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
+        return list(self.table)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        spec = COMMANDS.get(name)
+        spec = self.table.get(name)
         if spec is None:
             return None
         module_name, attr = spec[0].split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("skpgen"):
-                return _unavailable(name)
-            raise
-        return getattr(module, attr)
+        # every listed command is part of the package: a module that fails to import is a bug to
+        # see (internal error), never a command quietly reported as "not available"
+        return getattr(importlib.import_module(module_name), attr)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        rows = [(name, help_text) for name, (_, help_text) in self.table.items()]
         with formatter.section("Perintah / Commands"):
             formatter.write_dl(rows)
-
-
-def _unavailable(name: str) -> click.Command:
-    @click.command(name=name, context_settings={"ignore_unknown_options": True})
-    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-    def cmd(args: Any) -> None:
-        click.echo(f"skpgen: perintah '{name}' belum tersedia di versi ini.", err=True)
-        sys.exit(2)
-
-    return cmd
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -11,7 +11,10 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 def _umask() -> int:
@@ -76,3 +79,68 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = Tr
 
 def atomic_write_text(path: Path | str, text: str, *, make_parents: bool = True, durable: bool = True) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), make_parents=make_parents, durable=durable)
+
+
+@dataclass(slots=True)
+class FileTarget:
+    """One file of a batch as the batch commands keep it: text, not a Path (a Path per file costs
+    ~0.4 KiB in a run of 100,000 files). ``unit``: a unit file (``*.unit.yaml``)."""
+
+    path: str
+    display: str
+    unit: bool = False
+
+
+def batch_targets(targets: Iterable[Any], dedup: bool = False) -> list[FileTarget]:
+    """``targets`` (anything with ``.path``, ``.display`` and maybe ``.unit``) as :class:`FileTarget`
+    in display-name order, the order of SPEC §9's output; ``dedup``: a file named twice once."""
+    out: dict[str, FileTarget] | list[FileTarget] = {} if dedup else []
+    for t in targets:
+        path = os.fspath(t.path)
+        item = FileTarget(t.display if path == t.display else path, t.display, bool(getattr(t, "unit", False)))
+        if isinstance(out, dict):
+            out.setdefault(t.display, item)
+        else:
+            out.append(item)
+    items = list(out.values()) if isinstance(out, dict) else out
+    items.sort(key=lambda t: t.display)
+    return items
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """``*.yaml``/``*.yml`` files under ``folder``, recursively, in ``sorted()`` order; hidden folders
+    and files (``.git``, ``.venv``, ``.skpgen.yaml``) are skipped, symlinked folders are not entered
+    (symlinked files are followed). What ``skpgen lint DIR`` reads."""
+    return [Path(name) for name in yaml_file_names(folder)]
+
+
+def yaml_file_names(folder: Path) -> list[str]:
+    """:func:`yaml_files` as text. The directory entries' own types are used (no ``stat`` per
+    file) and the order of ``sorted(paths)`` (part by part) is that of the names with the
+    separator read as the lowest character: listing a tree of 100,000 plans costs neither a stat
+    nor a Path per file."""
+    names = list(_walk_yaml(os.fspath(folder)))
+    names.sort(key=lambda n: n.replace(os.sep, "\0"))
+    return names
+
+
+def _walk_yaml(top: str) -> Iterator[str]:
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                path = e.name if folder == "." else e.path  # as Path("./x") prints: "x"
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                elif e.name.endswith((".yaml", ".yml")) and e.is_file():
+                    yield path
+            except OSError:
+                continue

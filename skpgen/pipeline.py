@@ -30,9 +30,13 @@ def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFA
     except Exception as exc:  # noqa: BLE001 - per-file isolation
         show_trace(exc, display)
         return None, [internal_error(display, exc, lang)], True
-    from skpgen.validate import validate_document
+    from skpgen.unit.model import is_unit_file
 
-    findings, problem = run_per_file(display, lang, validate_document, doc, lang)
+    if is_unit_file(path.name):  # a unit file (SPEC §11) is checked against its own schema
+        from skpgen.unit.model import validate_unit_document as check
+    else:
+        from skpgen.validate import validate_document as check
+    findings, problem = run_per_file(display, lang, check, doc, lang)
     if problem is not None:
         return doc, [problem], True
     return doc, findings or [], False
@@ -58,7 +62,7 @@ def _init_batch(opts: tuple[str, int, int, bool]) -> None:
 
 def _check(target: Any) -> tuple[str, list[Finding], bool, list[str] | None]:
     lang, max_bytes, max_depth, keep_lines = _BATCH_OPTS
-    doc, findings, failed = load_and_validate(target.path, target.display, lang, max_bytes, max_depth)
+    doc, findings, failed = load_and_validate(Path(target.path), target.display, lang, max_bytes, max_depth)
     lines = doc.lines if (keep_lines and findings and doc is not None) else None
     return target.display, sorted(findings, key=Finding.sort_key), failed, lines
 

@@ -26,3 +26,7 @@ def resource_path(name: str) -> Path:
 
 def schema_file() -> Path:
     return resource_path("schemas") / "skp.schema.json"
+
+
+def unit_schema_file() -> Path:
+    return resource_path("schemas") / "unit.schema.json"

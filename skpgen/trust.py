@@ -165,6 +165,7 @@ def trust_findings(doc: Document, lang: str = "id") -> tuple[list[Finding], set[
     numeric = numeric_fields()
     out = _Collector(doc, lang)
     _xml_chars(out)
+    hashes = _HASH_AFTER_TEXT.search(doc.text) is not None
     stack: list[tuple[Path_, Node]] = [((), doc.root)]
     while stack:
         path, node = stack.pop()
@@ -172,6 +173,8 @@ def trust_findings(doc: Document, lang: str = "id") -> tuple[list[Finding], set[
             for i, child in enumerate(node.value):
                 if child.kind != "scalar":
                     stack.append((path + (i,), child))
+                elif hashes and isinstance(child.value, str):
+                    _check_cut_by_comment(out, path + (i,), child)
             continue
         if node.kind != "map":
             continue
@@ -184,7 +187,10 @@ def trust_findings(doc: Document, lang: str = "id") -> tuple[list[Finding], set[
                 continue
             if vnode.kind != "scalar":
                 stack.append((here, vnode))
-            elif key in numeric:
+                continue
+            if hashes and isinstance(vnode.value, str) and _check_cut_by_comment(out, here, vnode):
+                continue
+            if key in numeric:
                 if n + 1 < len(entries) and _check_split_comma(out, path, key, vnode, entries[n + 1][0],
                                                                node.keys[entries[n + 1][0]],  # type: ignore[index]
                                                                entries[n + 1][1]):
@@ -194,6 +200,32 @@ def trust_findings(doc: Document, lang: str = "id") -> tuple[list[Finding], set[
             elif key in _PLACEHOLDER_KEYS and isinstance(vnode.value, str):
                 _check_placeholder(out, here, key, vnode)
     return out.findings, out.suppress
+
+
+# "uraian: Menyusun laporan #1": ' #' starts a YAML comment, so the value silently ends before it.
+# A comment proper has a space after '#' ("# catatan"); '#' directly followed by text is meant as text.
+_HASH_AFTER_TEXT = re.compile(r"[^\s#]\s+#[^\s#!]")
+_TRAILING_HASH = re.compile(r"(\s+)(#[^\s#!].*?)\s*\Z")
+
+
+def _check_cut_by_comment(out: _Collector, path: Path_, node: Node) -> bool:
+    lines = out.doc.lines
+    if node.end_line > len(lines) or node.line != node.end_line:
+        return False
+    line = lines[node.end_line - 1]
+    if line[node.col - 1:node.col] in ("'", '"'):
+        return False  # a quoted value ends at its quote: what follows is a real comment
+    m = _TRAILING_HASH.match(line, node.end_col - 1)
+    if m is None:
+        return False
+    comment = m.group(2)
+    out.findings.append(Finding(
+        file=out.doc.file, line=node.line, column=node.col, end_line=node.line, end_column=m.end(2) + 1,
+        code="E068", name=code_name("E068"), severity="error",
+        message=t("E068", out.lang, where=_where(path), value=node.value, comment=comment),
+        kegiatan=kegiatan_id_for(out.doc.data, path), path=path))
+    out.suppress.add(path)
+    return True
 
 
 def _check_value(out: _Collector, path: Path_, key: str, node: Node, allows_text: bool) -> None:

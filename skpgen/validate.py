@@ -176,9 +176,15 @@ def is_schema_valid(data: Any) -> bool:
 def schema_findings(doc: Document, lang: str = "id") -> list[Finding]:
     if is_schema_valid(doc.data):
         return []
+    return located_schema_findings(doc, _validator(), lang)
+
+
+def located_schema_findings(doc: Document, validator: Any, lang: str = "id") -> list[Finding]:
+    """The errors of a jsonschema ``validator`` on ``doc`` as located, translated findings (also
+    used for the unit file's own schema, skpgen.unit.model)."""
     findings: list[Finding] = []
     seen: set[tuple[Any, ...]] = set()
-    for error in _validator().iter_errors(doc.data):
+    for error in validator.iter_errors(doc.data):
         for finding in _schema_error_to_findings(doc, error, lang):
             key = (finding.line, finding.column, finding.code, finding.message)
             if key not in seen:
@@ -200,6 +206,14 @@ def _schema_error_to_findings(doc: Document, error: Any, lang: str) -> list[Find
         return at_node(doc.file, node, code, code_name(code), "error", message,
                        kegiatan=kegiatan_id_for(doc.data, node_path), path=node_path)
 
+    if "propertyNames" in error.schema_path and isinstance(instance, str):
+        # a key of the other regime (the schema's propertyNames exclusion, which editors show at the key)
+        aturan = doc.data.get("aturan") if isinstance(doc.data, dict) else None
+        return [make(path + (instance,), t("E028", lang, key=instance, aturan=aturan), key_node=True, code="E028")]
+    if keyword == "pattern" and _is_iso_shape(instance):
+        return []  # a date of the right shape that is not in the calendar: E050 (cross-field) says so
+    if keyword == "exclusiveMinimum" and len(path) == 4 and path[2] == "target":
+        return []  # target kuantitas/waktu ≤ 0: E054 (cross-field) names the kegiatan
     if keyword == "required":
         # a key written "komitmen:86" is reported once, as the unknown key with the fix (E021)
         missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance

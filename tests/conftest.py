@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+
+# Hermetic: the compiled schema validator that skpgen caches under $XDG_CACHE_HOME/skpgen goes to
+# a folder of this test run (inherited by every CLI subprocess), never the user's ~/.cache.
+# (This module may be imported twice, by pytest and by `from conftest import …`: one folder per run.)
+if not os.environ.get("SKPGEN_TEST_CACHE"):
+    os.environ["SKPGEN_TEST_CACHE"] = tempfile.mkdtemp(prefix="skpgen-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["SKPGEN_TEST_CACHE"], ignore_errors=True)
+TEST_CACHE = Path(os.environ["SKPGEN_TEST_CACHE"])
+os.environ["XDG_CACHE_HOME"] = str(TEST_CACHE)
 
 MINIMAL = """\
 versi: 1

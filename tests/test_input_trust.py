@@ -88,6 +88,14 @@ CASES = [
     ("period-end-in-another-year", plan('selesai: "2025-12-31"', 'selesai: "2026-12-31"'),
      [(4, 54, "E067", "periode.selesai (2026-12-31) berada di luar tahun 2025; satu SKP mencakup satu tahun "
        "penilaian (mutasi di tengah tahun: satu SKP per jabatan).")]),
+    ("hash-cuts-text", plan("uraian: Memverifikasi data e-Planning", "uraian: Memverifikasi data e-Planning #2"),
+     [(30, 13, "E068", "kegiatan[1].uraian: teks berhenti sebelum '#2' karena ' #' memulai komentar YAML, sehingga "
+       "yang terbaca hanya 'Memverifikasi data e-Planning'. Beri tanda kutip pada seluruh teks (\"Memverifikasi data "
+       "e-Planning #2\"), atau beri spasi setelah '#' bila itu memang komentar.")]),
+    ("hash-cuts-list-item", MINIMAL.replace("    mendukung: [SS1]\n", "    mendukung: [SS1]\n    bukti:\n      - Surat Tugas #12\n", 1),
+     [(29, 9, "E068", "kegiatan[0].bukti[0]: teks berhenti sebelum '#12' karena ' #' memulai komentar YAML, sehingga "
+       "yang terbaca hanya 'Surat Tugas'. Beri tanda kutip pada seluruh teks (\"Surat Tugas #12\"), atau beri spasi "
+       "setelah '#' bila itu memang komentar.")]),
     ("waktu-zero-with-output", MINIMAL + "    realisasi: {kuantitas: 12, kualitas: 90, waktu: 0}\n",
      [(34, 53, "E064", "Realisasi waktu kegiatan 'K2' bernilai 0 padahal ada keluaran (12); isi lama pengerjaan "
        "yang sebenarnya (lebih dari 0).")]),
@@ -97,6 +105,13 @@ CASES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_misread_numbers_and_ranges_are_located_errors(text: str, expected: list) -> None:
     assert findings(text) == expected
+
+
+@pytest.mark.parametrize("line", ["uraian: Memverifikasi data  # catatan biasa", 'uraian: "Laporan #2"  # ok',
+                                  "uraian: Memverifikasi data e-Planning  # skpgen: ignore[S101] -- alasan"])
+def test_real_comments_and_quoted_hashes_are_fine(line: str) -> None:
+    text = plan("uraian: Memverifikasi data e-Planning", line)
+    assert [f for f in findings(text) if f[2] == "E068"] == []
 
 
 @pytest.mark.parametrize("value", ["1.5", "95.5", "0.25", "0.250", "1240", "-3", "1e3", "12"])

@@ -80,7 +80,12 @@ def test_rule_raising_in_one_of_50_files(tmp_path: Path) -> None:
 
     sarif = run_cli("lint", "--format", "sarif", "--ignore", "P623", str(tmp_path / "plans"), env=hook)
     assert sarif.returncode == 2
-    results = _strict_json(sarif.stdout)["runs"][0]["results"]
+    import jsonschema
+
+    sarif_log = _strict_json(sarif.stdout)
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(sarif_log)
+    results = sarif_log["runs"][0]["results"]
     assert [x["ruleId"] for x in results].count("E099") == 1
 
     junit = run_cli("lint", "--format", "junit", "--ignore", "P623", str(tmp_path / "plans"), env=hook)

@@ -29,7 +29,10 @@ def test_global_lang_option_reaches_every_command(args: tuple[str, ...], english
 
 def test_global_lang_for_init_and_render(tmp_path: Path) -> None:
     r = run_cli("--lang", "en", "init", "-o", str(tmp_path / "a.skp.yaml"), "--tahun", "2026")
-    assert r.returncode == 0 and r.stderr.strip() == f"SKP scaffold written: {tmp_path / 'a.skp.yaml'} (period 2026)."
+    assert r.returncode == 0 and r.stderr.splitlines() == [
+        f"SKP scaffold written: {tmp_path / 'a.skp.yaml'} (period 2026).",
+        f"Schema for the editor written: {tmp_path / 'skp.schema.json'} (referenced by the yaml-language-server "
+        "line, works offline)."]
     bad = tmp_path / "bad.skp.yaml"
     bad.write_text(MINIMAL.replace("kuantitas: 12,", "kuantitas: 1.240,"), encoding="utf-8")
     r = run_cli("--lang", "en", "render", str(bad), "-o", str(tmp_path / "out"))

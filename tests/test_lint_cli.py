@@ -12,7 +12,8 @@ from skpgen.lint.config import Config, ConfigError, parse_config
 from test_lint_rules import lint_example, merge_example
 
 ROOT = Path(__file__).resolve().parents[1]
-SARIF_SCHEMA = ROOT.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
+# the official OASIS schema, copied into the repository so that every clone checks it
+SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
 
 CLEAN = merge_example("persetujuan: {dibahas: 2025-01-08, ditandatangani: 2025-01-10, tempat: Kota Contoh}\n")
 # warnings only: no pembahasan with the supervisor (P609) and a vague qualifier on K1 (S104)
@@ -136,8 +137,6 @@ def test_concise_and_full(cli, tmp_path: Path) -> None:
 
 
 def test_sarif_is_valid_2_1_0(cli, tmp_path: Path) -> None:
-    if not SARIF_SCHEMA.is_file():
-        pytest.skip("SARIF schema not available")
     import jsonschema
 
     _write(tmp_path, "sub/a.skp.yaml", WARN)
@@ -256,6 +255,50 @@ def test_bad_config_values_exit_2(cli, tmp_path: Path, text: str, needle: str) -
     p = _write(tmp_path, "a.skp.yaml", WARN)
     r = cli("lint", str(p))
     assert r.returncode == 2 and needle in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("options,message", [
+    # the two the review found: an empty range and a negative threshold
+    ({"P601": {"min": 9, "max": 2}}, "'options.P601' tidak sah: min (9) lebih besar dari max (2)"),
+    ({"A301": {"ambang_persen": -50}},
+     "'options.A301.ambang_persen' tidak sah: opsi 'ambang_persen' aturan A301 harus angka 0–1000, bukan -50"),
+    # a relation is judged on the defaults merged with the configured values (max stays 7)
+    ({"P601": {"min": 9}}, "min (9) lebih besar dari max (7)"),
+    ({"jumlah-kegiatan-utama": {"max": True}}, "harus bilangan bulat 1–100, bukan true"),
+    ({"P622": {"batas_hari": 2.5}}, "harus bilangan bulat 0–366, bukan 2.5"),
+    ({"P614": {"ambang": 0}}, "harus angka > 0 dan ≤ 1, bukan 0"),
+    ({"S105": {"ambang": 1.5}}, "harus angka > 0 dan ≤ 1, bukan 1.5"),
+    ({"M203": {"nilai": 120}}, "harus angka > 0 dan ≤ 100, bukan 120"),
+    ({"P613": {"ambang": -1}}, "harus angka 0–100, bukan -1"),
+])
+def test_rule_options_are_validated_by_range_and_relation(options: dict, message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_config({"options": options}, "cfg.yaml", Path("."))
+    assert message in str(err.value)
+
+
+def test_rule_options_in_english_and_valid_ranges_pass(cli, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_config({"options": {"P601": {"min": 9, "max": 2}}}, "cfg.yaml", Path("."), "en")
+    assert "min (9) is greater than max (2)" in str(err.value)
+    cfg = parse_config({"options": {"P601": {"min": 1, "max": 1}, "A301": {"ambang_persen": 0}}}, "c", Path("."))
+    assert cfg.options["P601"] == {"min": 1, "max": 1}
+    _write(tmp_path, ".skpgen.yaml", "options: {P601: {min: 9, max: 2}}\n")
+    p = _write(tmp_path, "a.skp.yaml", WARN)
+    r = cli("lint", str(p))
+    assert r.returncode == 2 and "min (9) lebih besar dari max (2)" in r.stderr and r.stdout == ""
+
+
+def test_every_rule_option_is_declared_and_its_default_fits() -> None:
+    from skpgen.rules import RULES
+
+    for code, rule in RULES.items():
+        conf = getattr(rule, "CONF", {})
+        assert set(conf) == set(rule.OPTIONS), code  # every option has its declared type and range
+        for name, default in rule.OPTIONS.items():
+            assert conf[name].problem(default) is None, (code, name)
+        validate = getattr(rule, "VALIDATE", None)
+        assert validate is None or validate(dict(rule.OPTIONS)) is None, code
 
 
 def test_select_ignore_longest_prefix_wins() -> None:

@@ -42,10 +42,17 @@ def merge_example(snippet: str) -> str:
 
 
 def lint_example(snippet: str, previous: str | None = None, config: Config | None = None,
-                 file: str = "contoh.skp.yaml", atasan: str | None = None) -> list:
+                 file: str = "contoh.skp.yaml", atasan: str | None = None, unit: str | None = None) -> list:
     """Lint a snippet merged over the base plan; ``atasan``: the supervisor's plan, linted in the
-    same run (cross-file rules); ``previous``: the plan given with --previous."""
+    same run (cross-file rules); ``previous``: the plan given with --previous; ``unit``: a unit
+    file in the same folder (the unit rules; its findings are returned too)."""
     settings = Settings(config=config or Config(), lang="id")
+    unit_file = "unit.unit.yaml"
+    if unit is not None:
+        from skpgen.lint.engine import lint_unit_document
+
+        unit_findings = lint_unit_document(load_text(unit, unit_file), settings)
+        assert unit_findings == [], [f.message for f in unit_findings]
     if previous is not None:
         prev_doc = load_text(merge_example(previous), "sebelumnya.skp.yaml")
 
@@ -60,7 +67,7 @@ def lint_example(snippet: str, previous: str | None = None, config: Config | Non
         other = lint_document(load_text(merge_example(atasan), "atasan.skp.yaml"), settings)
         assert not [f for f in other if f.code.startswith("E0")], [f.message for f in other]
     doc = load_text(merge_example(snippet), file)
-    findings = lint_document(doc, settings) + [f for f in finish_batch(settings) if f.file == file]
+    findings = lint_document(doc, settings) + [f for f in finish_batch(settings) if f.file in (file, unit_file)]
     assert not settings.crashes, settings.crashes
     return findings
 
@@ -73,9 +80,10 @@ def _cases():
             previous = next((c for info, c in blocks if info == "yaml previous"), None)
             # "yaml atasan" / "yaml lain": another plan linted in the same run (cross-file rules)
             atasan = next((c for info, c in blocks if info in ("yaml atasan", "yaml lain")), None)
+            unit = next((c for info, c in blocks if info == "yaml unit"), None)  # a *.unit.yaml beside it
             for info, code_text in blocks:
                 if info == "yaml":
-                    yield pytest.param(code, kind, code_text, previous, atasan, id=f"{code}-{kind.split()[-1]}")
+                    yield pytest.param(code, kind, code_text, previous, atasan, unit, id=f"{code}-{kind.split()[-1]}")
 
 
 # ---- registry -----------------------------------------------------------------------------------
@@ -83,7 +91,7 @@ def _cases():
 def test_registry_codes_names_and_families() -> None:
     assert len(RULES) >= 45
     families = {code[0] for code in RULES}
-    assert families == set("SMARTPE")
+    assert families == set("SMARTPEU")
     for code, mod in RULES.items():
         assert CODE_RE.match(code), code
         assert NAME_RE.match(mod.NAME), mod.NAME
@@ -129,9 +137,10 @@ def test_every_rule_documents_the_fixed_sections(code: str) -> None:
         assert f"`{name}`" in sections["Opsi"], f"{code}: option {name} undocumented"
 
 
-@pytest.mark.parametrize("code,kind,snippet,previous,atasan", list(_cases()))
-def test_documented_example(code: str, kind: str, snippet: str, previous: str | None, atasan: str | None) -> None:
-    findings = lint_example(snippet, previous, atasan=atasan)
+@pytest.mark.parametrize("code,kind,snippet,previous,atasan,unit", list(_cases()))
+def test_documented_example(code: str, kind: str, snippet: str, previous: str | None, atasan: str | None,
+                            unit: str | None) -> None:
+    findings = lint_example(snippet, previous, atasan=atasan, unit=unit)
     schema = [f for f in findings if f.code.startswith("E0") and f.code < "E090"]
     assert not schema, f"{code} {kind}: the example is not a valid plan: {[f.message for f in schema]}"
     codes = [f.code for f in findings]

@@ -393,6 +393,12 @@ def test_spooled_findings_equal_held_findings(batch: Path, monkeypatch) -> None:
     spooled = run_all()
     assert spooled == held
     assert len(held) > 30 and held == sorted(held, key=lambda t: (t[0], t[1], t[2], t[3]))
+    # the cross-file facts spooled too (read back by R406 and P623 as often as they iterate)
+    monkeypatch.setattr(runner, "HOLD_STATES", 1)
+    assert run_all() == held
+    cross = [(Path(f).name, code) for f, _, _, code, _ in held if code in ("R406", "P623")]
+    assert ("bawahan-2.skp.yaml", "R406") in cross and ("bawahan-1.skp.yaml", "R406") not in cross
+    assert ("mutasi.skp.yaml", "P623") in cross and ("plan-000.skp.yaml", "P623") in cross
 
 
 # ---- isolation ----------------------------------------------------------------------------------
@@ -424,3 +430,89 @@ def test_an_internal_error_in_one_file_does_not_stop_the_batch(batch: Path) -> N
     assert [(f.file, f.code) for f in run.findings()] == [("plan-002.skp.yaml", "E099"), ("plan-003.skp.yaml", "E099")]
     run = runner.lint_batch(targets, good, jobs=1)
     assert run.n_files == 2 and not run.load_failed and "E099" not in {f.code for f in run.findings()}
+
+
+# ---- the unit rules (U7xx) across workers and the cache ----------------------------------------
+
+UNIT_EXAMPLE = ROOT / "examples" / "unit-aptika"
+
+
+def _unit_tree(tmp_path: Path) -> tuple[Path, Path]:
+    """The example unit (leader, two Kepala Seksi, staff, unit file) beside 30 plans of no unit, so
+    that the run uses the process pool."""
+    import shutil
+
+    proj = tmp_path / "proj"
+    shutil.copytree(UNIT_EXAMPLE, proj / "skp" / "aptika")
+    rng = random.Random(3)
+    (proj / "skp" / "lain").mkdir()
+    for i in range(30):
+        (proj / "skp" / "lain" / f"plan-{i:03d}.skp.yaml").write_text(plan(rng, i), encoding="utf-8")
+    return proj, proj / "skp" / "aptika"
+
+
+def _codes(out: str, prefix: str = " U7") -> list[str]:
+    return [ln.split(": ", 1)[0] + " " + ln.split()[1] for ln in out.splitlines() if prefix in ln]
+
+
+def test_unit_rules_same_for_any_jobs_and_from_the_cache(cli, tmp_path: Path) -> None:
+    proj, unit = _unit_tree(tmp_path)
+    lead = unit / "01-kepala-bidang.skp.yaml"
+    # the leader renames RHK4: a Kepala Seksi's reference (U702), the written matrix (U706) and the
+    # leader's own unintervened RHK (U701) are findings of the cross-file pass
+    lead.write_text(lead.read_text(encoding="utf-8").replace("  - id: RHK4", "  - id: RHK9"), encoding="utf-8")
+    ref = _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache", "--jobs", "1")
+    assert _codes(ref.stdout) == ["skp/aptika/01-kepala-bidang.skp.yaml:79:9 U701",
+                                  "skp/aptika/02-kasi-pengembangan.skp.yaml:63:17 U702",
+                                  "skp/aptika/bidang-aptika.unit.yaml:24:13 U706"]
+    cold = _lint(cli, Path("skp"), proj, "--format", "concise", "--jobs", "2")
+    warm = _lint(cli, Path("skp"), proj, "--format", "concise", "--jobs", "2")
+    assert ref.stdout == cold.stdout == warm.stdout
+    assert ref.returncode == cold.returncode == warm.returncode
+    # the leader restores RHK4: the Kepala Seksi's file is unchanged (a cache hit), its reference
+    # resolves again, and nothing of the unit is left
+    lead.write_text(lead.read_text(encoding="utf-8").replace("  - id: RHK9", "  - id: RHK4"), encoding="utf-8")
+    fixed = _lint(cli, Path("skp"), proj, "--format", "concise", "--jobs", "2")
+    assert _codes(fixed.stdout) == []
+    assert fixed.stdout == _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache").stdout
+
+
+def test_unit_file_added_later_judges_cached_plans(cli, tmp_path: Path) -> None:
+    """Plans linted (and cached) while their folder had no unit file keep their facts in the cache:
+    when the unit file arrives, the unit rules judge them without relinting them."""
+    proj, unit = _unit_tree(tmp_path)
+    unit_file = unit / "bidang-aptika.unit.yaml"
+    text = unit_file.read_text(encoding="utf-8")
+    unit_file.unlink()
+    kasi = unit / "02-kasi-pengembangan.skp.yaml"
+    kasi.write_text(kasi.read_text(encoding="utf-8").replace('#RHK4"', '#RHK7"'), encoding="utf-8")
+    first = _lint(cli, Path("skp"), proj, "--format", "concise")
+    assert _codes(first.stdout) == []  # no unit: no unit rule
+    unit_file.write_text(text, encoding="utf-8")
+    second = _lint(cli, Path("skp"), proj, "--format", "concise")
+    assert "skp/aptika/02-kasi-pengembangan.skp.yaml:63:17 U702" in _codes(second.stdout)
+    assert second.stdout == _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache").stdout
+
+
+def test_plans_outside_unit_folders_keep_no_unit_facts(tmp_path: Path, monkeypatch) -> None:
+    """What the parent keeps for the cross-file pass: a plan's facts for the unit rules only when it
+    lies under a unit folder of the run (lint memory stays flat in a repository without units)."""
+    from skpgen.lint.config import load_config
+    from skpgen.lint.engine import Settings
+    from skpgen.lint.runner import Target, lint_batch
+
+    proj, unit = _unit_tree(tmp_path)
+    targets = sorted((Target(str(p), str(p), p.name.endswith(".unit.yaml")) for p in (proj / "skp").rglob("*.yaml")),
+                     key=lambda t: t.display)
+    seen: list[str] = []
+    import skpgen.lint.engine as engine
+
+    real = engine.finish_batch
+
+    def spy(settings):
+        seen.extend(s["plan"].file for s in settings.batch.get("U702", []) if "plan" in s)
+        return real(settings)
+
+    monkeypatch.setattr(engine, "finish_batch", spy)
+    lint_batch(targets, Settings(config=load_config(None, proj)), jobs=1)
+    assert sorted(Path(f).name for f in seen) == sorted(p.name for p in unit.glob("*.skp.yaml"))

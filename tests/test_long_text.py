@@ -50,10 +50,10 @@ def test_threshold_is_an_option_and_is_validated(cli, tmp_path: Path) -> None:
     (tmp_path / ".skpgen.yaml").write_text("options: {P624: {maks_karakter: 10}}\n", encoding="utf-8")
     r = cli("lint", "--select", "P624", str(plan))
     assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert "opsi 'maks_karakter' aturan P624 harus antara 50 dan 5000, bukan 10" in r.stderr
+    assert "opsi 'maks_karakter' aturan P624 harus bilangan bulat 50–5000, bukan 10" in r.stderr
     (tmp_path / ".skpgen.yaml").write_text("options: {P624: {maks_karakter: banyak}}\n", encoding="utf-8")
     r = cli("lint", "--select", "P624", str(plan))
-    assert r.returncode == 2 and "harus bertipe number / angka" in r.stderr
+    assert r.returncode == 2 and "harus bilangan bulat 50–5000, bukan \"banyak\"" in r.stderr
 
 
 def test_long_indikator_text_of_a_2022_plan(cli, tmp_path: Path) -> None:

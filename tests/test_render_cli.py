@@ -34,6 +34,13 @@ EXPECTED = sorted([
     "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-2.docx",
     "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-3.docx",
     "2024_199402172019031006_dokumen-evaluasi-2022-triwulan-4.docx",
+    # examples/unit-aptika: nine 6/2022 plans with evaluasi in every period (the unit file is not a plan)
+    *(f"2025_{nip}_{form}.docx" for nip in (
+        "197805232003121002", "198204172006042011", "198109122009011003", "199402172019031006",
+        "199703112022031004", "199512032020122012", "199101052015031002", "199806212022032009",
+        "198807142010011004") for form in (
+            "skp-2022", "evaluasi-2022", "dokumen-evaluasi-2022",
+            *(f"{doc}-triwulan-{n}" for doc in ("evaluasi-2022", "dokumen-evaluasi-2022") for n in range(1, 5)))),
 ])
 
 INVALID = """\
@@ -63,7 +70,7 @@ def test_batch_over_examples_writes_the_expected_files(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in out.iterdir()) == EXPECTED
     assert sorted(Path(line).name for line in r.stdout.splitlines()) == EXPECTED
-    assert "22 formulir ditulis untuk 6 rencana" in r.stderr
+    assert "121 formulir ditulis untuk 15 rencana" in r.stderr
     for p in out.iterdir():
         docx.Document(str(p))  # every file re-opens
 

@@ -85,7 +85,8 @@ def test_every_property_has_indonesian_title_description_and_examples(schema: di
         seen += 1
         assert isinstance(sub.get("title"), str) and sub["title"], where
         assert isinstance(sub.get("description"), str) and len(sub["description"]) >= 10, where
-        assert isinstance(sub.get("examples"), list) and sub["examples"], where
+        # an example, or a snippet (identities: an example would be inserted with the NIP unquoted)
+        assert (isinstance(sub.get("examples"), list) and sub["examples"]) or sub.get("defaultSnippets"), where
     assert seen > 100  # the walk really covers the nested definitions
 
 
@@ -118,10 +119,55 @@ def test_schema_examples_validate_against_their_own_property(schema: dict[str, A
                                                              validator: Draft7Validator) -> None:
     bad = []
     for where, sub in documented_schemas(schema):
-        for value in sub["examples"]:
+        for value in sub.get("examples", []):
             if any(True for _ in validator.evolve(schema=sub).iter_errors(value)):
                 bad.append((where, value))
     assert bad == []
+
+
+def _snippet_text(body: Any, indent: str = "") -> str:
+    """The YAML an editor inserts for a defaultSnippets body, placeholders filled with their defaults
+    ("^" marks text inserted as is, e.g. a quoted NIP)."""
+    import re
+
+    def scalar(v: Any) -> str:
+        text = v[1:] if isinstance(v, str) and v.startswith("^") else str(v)
+        return re.sub(r"\$\{\d+:([^}]*)\}", r"\1", text)
+
+    lines = []
+    for key, value in body.items():
+        if isinstance(value, list):
+            lines.append(f"{indent}{key}:")
+            lines.extend(f"{indent}  - {scalar(v)}" for v in value)
+        else:
+            lines.append(f"{indent}{key}: {scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def test_default_snippets_insert_valid_yaml(schema: dict[str, Any], validator: Draft7Validator) -> None:
+    """Issue 10: the identity snippets inserted `nip: 198503122010011002` unquoted (a number)."""
+    from skpgen.loader import load_text
+
+    found = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for snippet in node.get("defaultSnippets", []):
+                found.append((where, node, snippet))
+            for key, sub in node.items():
+                walk(sub, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, sub in enumerate(node):
+                walk(sub, f"{where}/{i}")
+
+    walk(schema, "#")
+    assert {w for w, _, _ in found} >= {"#/properties/pegawai", "#/properties/pejabat_penilai",
+                                        "#/properties/atasan_pejabat_penilai"}
+    for where, node, snippet in found:
+        data = load_text(_snippet_text(snippet["body"]), "snippet").data
+        assert list(validator.evolve(schema={**node, "definitions": schema["definitions"]}).iter_errors(data)) == [], where
+        if "nip" in data:
+            assert isinstance(data["nip"], str) and len(data["nip"]) == 18, where
 
 
 def test_regime_switch_is_if_then_on_aturan(schema: dict[str, Any]) -> None:
@@ -302,8 +348,11 @@ def test_regime_specific_keys_are_refused_in_the_other_regime(validator: Draft7V
     pp46["evaluasi"] = []
     pp46["kegiatan"][0]["rhk_atasan"] = "Meningkatnya kualitas perencanaan"
     pp46["kegiatan"][0]["perspektif"] = "anggaran"
-    assert errors(validator, pp46) == [(("evaluasi",), "not"), (("kegiatan", 0, "perspektif"), "not"),
-                                       (("kegiatan", 0, "rhk_atasan"), "not"), (("lampiran",), "not")]
+    # refused through propertyNames (editors show it at the key, and do not offer these keys)
+    refused = sorted((tuple(e.absolute_path) + (e.instance,), e.schema_path[-2])
+                     for e in validator.iter_errors(pp46))
+    assert refused == [(("evaluasi",), "propertyNames"), (("kegiatan", 0, "perspektif"), "propertyNames"),
+                       (("kegiatan", 0, "rhk_atasan"), "propertyNames"), (("lampiran",), "propertyNames")]
 
     pp46 = example("analis-kebijakan-2025.skp.yaml")
     pp46["perilaku_kerja"] = {k: None for k in BERAKHLAK}
@@ -337,10 +386,14 @@ def test_perilaku_values(validator: Draft7Validator) -> None:
 def test_numbers_left_to_the_cross_field_checks_and_lint(validator: Draft7Validator) -> None:
     data = example("kepala-seksi-2025.skp.yaml")
     k = data["kegiatan"][0]
-    k["target"]["kuantitas"] = 0          # validate's own cross-field error, not the schema's
     k["target"]["kualitas"] = 120         # lint (M2xx) flags > 100; the schema only forbids < 0
     k["realisasi"]["waktu"] = -1          # negative realisation: cross-field error
     assert errors(validator, data) == []
+    # a target of 0 is refused by the schema too (exclusiveMinimum, so editors show it); validate
+    # reports it once, as the cross-field E054 that names the kegiatan
+    k["target"]["kuantitas"] = 0
+    assert errors(validator, data) == [(("kegiatan", 0, "target", "kuantitas"), "exclusiveMinimum")]
+    k["target"]["kuantitas"] = 1
     k["target"]["kualitas"] = -5
     k["target"]["biaya"] = 1500000.5      # money is an integer number of rupiah
     k["pemantauan"][0]["progres"] = 120

@@ -499,14 +499,25 @@ def test_fmt_plain():
     assert fmt_plain(D("1E+2")) == "100"
 
 
-@pytest.mark.parametrize("bad", [None, [], "teks", {"kegiatan": "bukan daftar"}, {"kegiatan": [1, None, "x"]},
-                                 {"kegiatan": [{"jenis": "utama", "target": {"kuantitas": "abc", "waktu": 0},
-                                                "realisasi": {"kuantitas": True}}]},
-                                 {"aturan": "permenpanrb-6-2022", "evaluasi": "x", "kegiatan": [{"indikator": 3}]}])
-def test_odd_data_never_raises(bad):
+@pytest.mark.parametrize("bad,aturan,kegiatan", [
+    (None, None, []), ([], None, []), ("teks", None, []),
+    ({"kegiatan": "bukan daftar"}, None, []),
+    ({"kegiatan": [1, None, "x"]}, None, []),
+    ({"kegiatan": [{"jenis": "utama", "target": {"kuantitas": "abc", "waktu": 0},
+                    "realisasi": {"kuantitas": True}}]}, None, [("utama", None)]),
+    ({"aturan": "permenpanrb-6-2022", "evaluasi": "x", "kegiatan": [{"indikator": 3}]},
+     "permenpanrb-6-2022", [(None, None)]),
+])
+def test_odd_data_never_raises(bad, aturan, kegiatan):
+    """Data the schema rejects still scores to a plain "nothing computable" result, never an exception."""
     s = score_plan(bad)
-    json.dumps(s.to_json("f"))
-    explain(s)
+    payload = json.loads(json.dumps(s.to_json("f"), allow_nan=False))
+    assert payload["file"] == "f" and payload["aturan"] == aturan
+    assert [(k["jenis"], k["nilai_capaian"]) for k in payload["kegiatan"]] == kegiatan
+    # nothing here is a scorable realisation: no score and no predikat are invented
+    assert (payload["nilai_skp"], payload["predikat_skp"], payload["nilai_prestasi_kerja"]) == (None, None, None)
+    lines = explain(s)
+    assert lines and all(isinstance(line, str) and line for line in lines)
 
 
 def test_string_numbers_and_zero_target_are_tolerated():

@@ -7,6 +7,7 @@ message fragment, and that no traceback is printed.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,14 @@ def test_compiled_schema_cache_is_used_and_survives_corruption(tmp_path: Path) -
         assert run_cli("validate", str(plan), env=env).returncode == 0
         result = run_cli("validate", "--format", "concise", str(bad), env=env)
         assert result.returncode == 1 and ":33:25: E022 [error]" in result.stdout
+
+
+def test_the_test_suite_keeps_its_validator_cache_to_itself(tmp_path: Path) -> None:
+    from conftest import TEST_CACHE
+
+    assert os.environ["XDG_CACHE_HOME"] == str(TEST_CACHE)
+    assert not str(TEST_CACHE).startswith(str(Path.home() / ".cache"))
+    plan = tmp_path / "ok.skp.yaml"
+    plan.write_text(MINIMAL, encoding="utf-8")
+    assert run_cli("validate", str(plan)).returncode == 0
+    assert list((TEST_CACHE / "skpgen").glob("schema-*.marshal"))

@@ -13,7 +13,8 @@ from skpgen.loader import load_path, load_text
 from skpgen.validate import validate_document
 from skpgen.year.scaffold import flow, shift_year
 
-MODELINE = "# yaml-language-server: $schema=https://skpgen.github.io/schemas/skp/v1/skp.schema.json"
+MODELINE = "# yaml-language-server: $schema=./skp.schema.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "skp.schema.json"
 
 LAST_YEAR = MINIMAL.replace(
     '    target: {kuantitas: 1, satuan: dokumen, kualitas: 100, waktu: 3, satuan_waktu: bulan, tenggat: "2025-03-31"}\n',
@@ -53,9 +54,13 @@ def test_blank_pp46(tmp_path):
     out = tmp_path / "baru.skp.yaml"
     r = run_cli("init", "-o", str(out), "--tahun", "2026")
     assert r.returncode == 0, r.stderr
-    assert r.stderr.strip() == f"Kerangka SKP ditulis: {out} (periode 2026)."
+    assert r.stderr.splitlines() == [
+        f"Kerangka SKP ditulis: {out} (periode 2026).",
+        f"Skema untuk editor ditulis: {tmp_path / 'skp.schema.json'} (dirujuk baris yaml-language-server, "
+        "bekerja tanpa jaringan)."]
     text = out.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == MODELINE
+    assert text.splitlines()[0] == MODELINE  # offline: a schema file next to the plan, no https
+    assert (tmp_path / "skp.schema.json").read_bytes() == SCHEMA.read_bytes()
     assert "# Pegawai yang dinilai. NIP 18 digit, selalu ditulis dalam tanda kutip." in text
     assert "# Kegiatan tugas jabatan: 5–7 kegiatan utama dengan format \"[verba aksi] + [obyek]\"." in text
     data = check_valid(out, placeholders=True)
@@ -103,7 +108,7 @@ def test_from_last_year(tmp_path):
     out = tmp_path / "2026.skp.yaml"
     r = run_cli("init", "--from", str(src), "-o", str(out))
     assert r.returncode == 0, r.stderr
-    assert r.stderr.strip() == f"Kerangka SKP ditulis: {out} (periode 2026, dari {src})."
+    assert r.stderr.splitlines()[0] == f"Kerangka SKP ditulis: {out} (periode 2026, dari {src})."
     text = out.read_text(encoding="utf-8")
     assert text.splitlines()[0] == MODELINE
     assert f"# SKP periode 2026, disusun dari {src} (periode 2025)." in text
@@ -182,6 +187,50 @@ _scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12),
 @given(st.one_of(_scalar, st.lists(_scalar, max_size=4), st.dictionaries(_text.filter(bool), _scalar, max_size=4)))
 def test_flow_round_trips_through_the_strict_loader(value):
     assert load_text("k: " + flow(value) + "\n", "t.yaml").data["k"] == value
+
+
+def test_schema_file_above_the_plan_is_reused_up_to_the_project_root(tmp_path):
+    """One skp.schema.json at the root of a folder of plans serves them all (relative modeline)."""
+    (tmp_path / ".skpgen.yaml").write_text("bahasa: id\n", encoding="utf-8")
+    (tmp_path / "skp.schema.json").write_bytes(SCHEMA.read_bytes())
+    out = tmp_path / "unit" / "seksi" / "a.skp.yaml"
+    r = run_cli("init", "-o", str(out), "--tahun", "2026")
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0] == \
+        "# yaml-language-server: $schema=../../skp.schema.json"
+    assert not (out.parent / "skp.schema.json").exists()
+    assert r.stderr.splitlines() == [f"Kerangka SKP ditulis: {out} (periode 2026)."]
+
+    # an outdated copy is kept (never silently replaced) and the user is told how to refresh it
+    (tmp_path / "skp.schema.json").write_text("{}\n", encoding="utf-8")
+    out2 = tmp_path / "unit" / "b.skp.yaml"
+    r = run_cli("init", "-o", str(out2), "--tahun", "2026")
+    assert r.returncode == 0, r.stderr
+    stale = tmp_path / "skp.schema.json"
+    assert r.stderr.splitlines()[-1] == (f"Catatan: {stale} berbeda dari skema skpgen versi ini; perbarui "
+                                         f"dengan `skpgen schema -o {stale}`.")
+    assert stale.read_text(encoding="utf-8") == "{}\n"
+
+
+def test_schema_search_stops_at_the_project_root(tmp_path):
+    (tmp_path / "skp.schema.json").write_text("{}\n", encoding="utf-8")  # outside the project
+    project = tmp_path / "proyek"
+    (project / ".git").mkdir(parents=True)
+    out = project / "a.skp.yaml"
+    r = run_cli("init", "-o", str(out), "--tahun", "2026")
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0] == MODELINE
+    assert (project / "skp.schema.json").read_bytes() == SCHEMA.read_bytes()
+
+
+def test_schema_command_writes_the_file(tmp_path):
+    target = tmp_path / "sub" / "skp.schema.json"
+    r = run_cli("schema", "-o", str(target))
+    assert r.returncode == 0, r.stderr
+    assert target.read_bytes() == SCHEMA.read_bytes()
+    r = run_cli("schema", "-o", str(tmp_path / "sub" / "skp.schema.json" / "x"))
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"skpgen: Skema tidak dapat ditulis ke {tmp_path / 'sub' / 'skp.schema.json' / 'x'}: ")
 
 
 @pytest.mark.parametrize("aturan", ["pp46-2011", "permenpanrb-6-2022"])

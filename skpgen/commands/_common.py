@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from skpgen.fsutil import yaml_file_names
 from skpgen.i18n import get_lang, t
 
 lang_option = click.option("--lang", type=click.Choice(["id", "en"]), default=None,
@@ -27,59 +28,36 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Pat
 class Target:
     path: Path
     display: str
+    unit: bool = False  # a unit file (*.unit.yaml), not a plan
 
 
-def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str]) -> Iterator[Target]:
+def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str], units: bool = False) -> Iterator[Target]:
     """Files as given, and ``*.yaml``/``*.yml`` under directories (recursively, sorted).
 
     A directory without YAML files is reported in ``errors`` (the caller exits 2 after the rest
     ran); a path that does not exist is yielded so that loading reports it as E001.
-    Hidden directories (``.git``, ``.venv``) are skipped.
+    Hidden directories (``.git``, ``.venv``) are skipped. Unit files (``*.unit.yaml``, SPEC §11)
+    are yielded (``Target.unit``) only to commands that check them (``units=True``); the others
+    skip them in a directory and refuse one given by name (an error, exit 2).
     """
+    from skpgen.unit.model import is_unit_file, ut
+
     for p in paths:
         if p.is_dir():
-            found = sorted(_walk_yaml(p), key=_path_order)
+            found = yaml_file_names(p)  # text, not a Path per file: a tree may hold 100,000 plans
+            if not units:
+                found = [f for f in found if not is_unit_file(f)]
             if not found:
                 errors.append(t("cli.no_files", lang, path=str(p)))
             for f in found:
-                yield Target(f, str(f))
+                yield Target(Path(f), f, is_unit_file(f))
+        elif is_unit_file(p.name) and not units:
+            errors.append(ut("cli.unit_is_not_plan", lang, path=str(p)))
         elif p.exists() or p.is_symlink():
-            yield Target(p, str(p))
+            yield Target(p, str(p), is_unit_file(p.name))
         else:
             # a missing path is still yielded: the loader reports it as an E001 finding (exit 2)
-            yield Target(p, str(p))
-
-
-def _path_order(p: Path) -> tuple[str, ...]:
-    """The order of ``sorted(paths)`` (part by part), computed once per path instead of in every
-    comparison (``Path.__lt__`` dominated listing a large tree)."""
-    return p.parts
-
-
-def _walk_yaml(top: Path) -> Iterator[Path]:
-    """``*.yaml``/``*.yml`` files under ``top`` as ``top.rglob`` finds them (symlinked folders not
-    entered, symlinked files followed), hidden folders and files skipped. The directory entries'
-    own types are used: no ``stat`` per file, which dominated a cached lint of a large tree."""
-    import os
-
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except OSError:
-            continue
-        for e in entries:
-            if e.name.startswith("."):
-                continue
-            try:
-                if e.is_dir(follow_symlinks=False):
-                    stack.append(folder / e.name)
-                elif e.name.endswith((".yaml", ".yml")) and e.is_file():
-                    yield folder / e.name
-            except OSError:
-                continue
+            yield Target(p, str(p), is_unit_file(p.name))
 
 
 def resolve_lang(lang: str | None) -> str:

@@ -106,7 +106,7 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
 
     errors: list[str] = []
     chosen = choose_format(fmt, output is not None)
-    targets = sorted_targets(list(iter_yaml_files(paths, lang, errors)))
+    targets = sorted_targets(list(iter_yaml_files(paths, lang, errors, units=True)))
     cache = None
     if not no_cache:
         from skpgen.lint.cache import LintCache, cache_root, run_key
@@ -219,19 +219,9 @@ def rules(rule: str | None, fmt: str, lang: str | None) -> None:
 
 
 def rule_markdown(mod: object, lang: str = "id") -> str:
-    from skpgen.lint.context import lt
-    from skpgen.rules import SECTIONS, doc_sections
+    from skpgen.lint.docs import rule_markdown as markdown
 
-    summary, sections = doc_sections(mod)  # type: ignore[arg-type]
-    if lang == "en":
-        from skpgen.rules import english_sections
-
-        summary, sections = english_sections(mod)  # type: ignore[arg-type]
-    head = (f"## {mod.CODE} {mod.NAME}\n\n{summary}\n\n"  # type: ignore[attr-defined]
-            + lt("rules.doc_head", lang, family=lt('family.' + mod.FAMILY, lang), severity=mod.SEVERITY))  # type: ignore[attr-defined]
-    body = [f"### {lt('rules.section.' + str(i), lang) if lang == 'en' else title}\n\n{sections.get(title, '')}"
-            for i, title in enumerate(SECTIONS)]
-    return head + "\n\n" + "\n\n".join(body)
+    return markdown(mod, lang)  # type: ignore[arg-type]
 
 
 def rules_page(lang: str = "id") -> str:

@@ -9,6 +9,7 @@ The work itself (one plan's render path, the worker pool) lives in :mod:`skpgen.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import click
 
 from skpgen.commands._common import iter_yaml_files, lang_option, resolve_lang
-from skpgen.render.batch import Options, Result, describe_issue, msg, run_batch
+from skpgen.render.batch import Options, Result, describe_issue, msg, rhk_index, run_batch
 
 
 def _date_time() -> tuple[int, int, int, int, int, int]:
@@ -117,6 +118,14 @@ def render(paths: tuple[Path, ...], outdir: Path, forms: tuple[str, ...], templa
         jobs = min(os.cpu_count() or 1, 8) if len(items) >= 16 else 1
     opts = Options(str(outdir), tuple(dict.fromkeys(forms)), str(template) if template else None, pdf, soffice, lang,
                    quiet, _date_time())
+    # batch-aware: the 6/2022 forms print the text of a supervisor RHK whose plan is in the batch
+    opts = dataclasses.replace(opts, rhk_texts=rhk_index(items, opts))
+    # the unit files among the inputs: organisation predikat and curve on the Evaluasi forms
+    unit_files = [(str(t.path), t.display) for t in iter_yaml_files(paths, lang, [], units=True) if t.unit]
+    if unit_files:
+        from skpgen.kurva.unit import units_for_plans
+
+        opts = dataclasses.replace(opts, units=units_for_plans(unit_files, items, lang, opts.max_bytes, opts.max_depth))
 
     show_bar = (not quiet and len(items) > 1 and bool(getattr(sys.stderr, "isatty", lambda: False)()))
     list_files = not quiet and not show_bar

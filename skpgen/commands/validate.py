@@ -28,6 +28,8 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
              jobs: int | None) -> None:
     """Periksa berkas SKP (file atau folder) terhadap skema dan fakta lintas-kolom.
 
+    Berkas unit (*.unit.yaml) diperiksa terhadap skema unit (schemas/unit.schema.json).
+
     Kode keluar: 0 valid; 1 ada kesalahan skema; 2 berkas tak terbaca/tak terurai atau argumen salah.
     """
     from skpgen.parallel import default_jobs
@@ -38,7 +40,9 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
     # Files are processed in name order (on several processes, results kept in that order) and
     # each file's findings are printed as soon as it is done, so the output is sorted by file,
     # line, column, is the same for any --jobs, and memory does not grow with the batch.
-    targets = sorted(iter_yaml_files(paths, lang, errors), key=lambda tg: tg.display)
+    from skpgen.fsutil import batch_targets
+
+    targets = batch_targets(iter_yaml_files(paths, lang, errors, units=True))
     def write(text: str) -> None:
         click.echo(text, nl=False)
 
@@ -78,8 +82,27 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, max_bytes: int
 
 
 @click.command()
-def schema() -> None:
-    """Cetak skema JSON berkas SKP (draft-07) untuk editor dan alat lain."""
-    from skpgen.resources import schema_file
+@click.option("--unit", "unit", is_flag=True, help="Skema berkas unit (*.unit.yaml). / The unit file schema.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Tulis skema ke berkas (atomik), mis. skp.schema.json di samping SKP untuk editor.")
+@lang_option
+def schema(unit: bool, output: Path | None, lang: str | None) -> None:
+    """Cetak skema JSON berkas SKP (draft-07) untuk editor dan alat lain; --unit: skema berkas unit.
 
-    click.echo(schema_file().read_text(encoding="utf-8"), nl=False)
+    Dengan -o, skema ditulis ke berkas: baris `# yaml-language-server: $schema=./skp.schema.json`
+    pada SKP lalu bekerja tanpa jaringan (lihat `skpgen init`).
+    """
+    from skpgen.resources import schema_file, unit_schema_file
+
+    text = (unit_schema_file() if unit else schema_file()).read_text(encoding="utf-8")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from skpgen.fsutil import atomic_write_text
+
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        click.echo("skpgen: " + t("cli.schema_write_failed", resolve_lang(lang), path=str(output),
+                                  problem=exc.strerror or str(exc)), err=True)
+        sys.exit(2)

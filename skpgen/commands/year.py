@@ -278,6 +278,37 @@ def diff(files: tuple[Path, ...], rev: str | None, fmt: str, exit_code: bool, la
 
 # ---- init --------------------------------------------------------------------------------------
 
+def _plan_from_matrix(matriks: Path, nip: str | None, source: Path | None, lang: str) -> dict:
+    """The plan data of ``init --matriks``: exits 2 on bad arguments or an unreadable unit file,
+    1 when the unit file is invalid."""
+    from skpgen.pipeline import load_and_validate
+    from skpgen.unit.model import read_unit, ut
+    from skpgen.unit.scaffold import MatrixRowError, plan_from_matrix
+
+    if source is not None:
+        echo_err("skpgen: " + ut("init.matriks_with_from", lang))
+        sys.exit(2)
+    if not nip:
+        echo_err("skpgen: " + ut("init.need_nip", lang))
+        sys.exit(2)
+    res = read_unit(matriks, str(matriks), lang)
+    if res.unit is None:
+        _print_findings(res.findings)
+        if not res.load_failed:
+            echo_err("skpgen: " + ut("init.invalid_unit", lang, file=str(matriks), n=len(res.findings)))
+        sys.exit(2 if res.load_failed else 1)
+    docs = []
+    for target in iter_yaml_files([matriks.parent], lang, []):
+        doc, findings, failed = load_and_validate(target.path, target.display, lang)
+        if doc is not None and not failed and not findings:
+            docs.append(doc)
+    try:
+        return plan_from_matrix(res.unit, nip.strip(), docs, lang)
+    except MatrixRowError as exc:
+        echo_err(f"skpgen: {exc}")
+        sys.exit(2)
+
+
 @click.command()
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               help="Berkas SKP baru (mis. 2026.skp.yaml). / New plan file.")
@@ -288,11 +319,17 @@ def diff(files: tuple[Path, ...], rev: str | None, fmt: str, exit_code: bool, la
 @click.option("--aturan", type=click.Choice(["pp46-2011", "permenpanrb-6-2022"]), default=None,
               help="Regulasi (bawaan: dari --from, atau pp46-2011). / Regime.")
 @click.option("--schema", "schema_ref", default=None, metavar="URL|PATH",
-              help="Alamat skema untuk baris yaml-language-server. / Schema location for the modeline.")
+              help="Alamat skema untuk baris yaml-language-server (bawaan: skp.schema.json di folder "
+                   "berkas atau di atasnya, ditulis bila belum ada). / Schema location for the modeline "
+                   "(default: a local skp.schema.json, written when missing).")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada. / Overwrite an existing file.")
+@click.option("--matriks", "matriks", type=click.Path(path_type=Path), default=None,
+              help="Berkas unit (*.unit.yaml) dengan Matriks Peran Hasil: satu RHK per sel baris --nip. "
+                   "/ Unit file whose matrix row gives one RHK per cell.")
+@click.option("--nip", "nip", default=None, help="NIP pegawai (dengan --matriks). / Employee NIP (with --matriks).")
 @lang_option
 def init(output: Path, source: Path | None, tahun: int | None, aturan: str | None, schema_ref: str | None,
-         force: bool, lang: str | None) -> None:
+         force: bool, matriks: Path | None, nip: str | None, lang: str | None) -> None:
     """Buat kerangka SKP baru yang valid, dengan komentar berbahasa Indonesia.
 
     Dengan --from, identitas, keselarasan dan kegiatan tahun lalu dipertahankan; realisasi,
@@ -300,13 +337,21 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
     dan tanggal digeser ke tahun baru; realisasi tahun lalu ditambahkan ke `historis`.
     Berkas yang sudah ada tidak pernah ditimpa tanpa --force.
 
+    Baris `# yaml-language-server: $schema=…` menunjuk skp.schema.json lokal (di folder berkas
+    atau folder di atasnya sampai akar proyek; bila belum ada, ditulis di samping berkas), sehingga
+    editor melengkapi dan memeriksa isian tanpa jaringan.
+
+    Dengan --matriks FILE.unit.yaml --nip NIP: SKP 6/2022 tahun unit untuk pegawai pada baris
+    matriks itu, satu RHK per sel, rhk_atasan berisi "NIP#id" RHK atasan; identitas pegawai dan
+    pejabat penilai diambil dari SKP di folder unit bila ada.
+
     Kode keluar: 0 berhasil; 1 berkas sumber tidak valid; 2 berkas sudah ada, tak terbaca,
     atau tak dapat ditulis.
     """
     from skpgen.pipeline import load_and_validate
     from skpgen.loader import load_text
     from skpgen.validate import validate_document
-    from skpgen.year.scaffold import blank_plan, render_scaffold, roll_over
+    from skpgen.year.scaffold import blank_plan, render_scaffold, roll_over, schema_location
 
     lang = resolve_lang(lang)
     if tahun is not None and not 1900 <= tahun <= 2200:
@@ -315,7 +360,11 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
     if output.exists() and not force:
         echo_err("skpgen: " + msg("init.exists", lang, path=str(output)))
         sys.exit(2)
-    if source is not None:
+    matriks_file = None
+    if matriks is not None:
+        plan = _plan_from_matrix(matriks, nip, source, lang)
+        matriks_file = str(matriks)
+    elif source is not None:
         doc, findings, failed = load_and_validate(source, str(source), lang)
         if failed or doc is None:
             _print_findings(findings)
@@ -327,7 +376,10 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
         plan = roll_over(doc.data, tahun=tahun, aturan=aturan)
     else:
         plan = blank_plan(tahun=tahun or dt.date.today().year, aturan=aturan or "pp46-2011")
-    text = render_scaffold(plan, schema_ref=schema_ref, source=str(source) if source else None)
+    schema_file, schema_exists = None, False
+    if schema_ref is None:
+        schema_ref, schema_file, schema_exists = schema_location(output)
+    text = render_scaffold(plan, schema_ref=schema_ref, source=str(source) if source else None, matriks=matriks_file)
 
     # the scaffold must be a valid plan apart from its placeholders (E065, which `skpgen validate`
     # reports until they are replaced): check it exactly as `skpgen validate` would
@@ -339,3 +391,12 @@ def init(output: Path, source: Path | None, tahun: int | None, aturan: str | Non
     _write_output(output, text.encode("utf-8"), lang, "init.write_failed")
     click.echo(msg("init.written", lang, path=str(output), tahun=plan["periode"]["tahun"],
                    source=msg("init.from_source", lang, file=str(source)) if source else ""), err=True)
+    if schema_file is not None:  # the editor's offline schema (SPEC §10), next to or above the plan
+        from skpgen.resources import schema_file as packaged_schema
+
+        current = packaged_schema().read_bytes()
+        if not schema_exists:
+            _write_output(schema_file, current, lang, "init.write_failed")
+            click.echo(msg("init.schema_written", lang, path=str(schema_file)), err=True)
+        elif schema_file.read_bytes() != current:
+            click.echo(msg("init.schema_stale", lang, path=str(schema_file)), err=True)

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from skpgen.i18n import Catalogue
-from skpgen.scoring.format import fmt_number
+# skpgen.scoring is imported where a figure is formatted: the cross-file lint of a cached run
+# (rule U751) does not load the scoring library
 
 __all__ = [
     "PREDIKAT", "PREDIKAT_LABEL", "ORGANISASI", "Aturan", "TabelKurva", "HasilAturan", "HasilKurva",
@@ -131,6 +132,8 @@ def batas_orang(aturan: Aturan, n: int) -> tuple[int, Fraction | None]:
 
 def _fmt_fraction(value: Fraction) -> str:
     from decimal import Decimal
+
+    from skpgen.scoring.format import fmt_number
 
     text = fmt_number(Decimal(value.numerator) / Decimal(value.denominator), 2)
     return text[:-3] if text.endswith(",00") else text.rstrip("0")

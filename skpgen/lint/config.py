@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -149,14 +150,7 @@ def parse_config(raw: Any, source: str, root: Path, lang: str = "id") -> Config:
                 if not isinstance(opts, dict):
                     raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{rule}",
                                          problem=lt("config.expected", lang, kind="mapping / pemetaan")))
-                defaults = RULES[code].OPTIONS
-                for name, v in opts.items():
-                    if name not in defaults:
-                        raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{rule}",
-                                             problem=lt("config.unknown_option", lang, code=code, option=name,
-                                                        allowed=", ".join(defaults) or "-")))
-                    _check_type(defaults[name], v, code, name, source, lang)
-                    _check_range(getattr(RULES[code], "OPTION_RANGES", {}).get(name), v, code, name, source, lang)
+                _check_options(RULES[code], rule, opts, source, lang)
                 cfg.options[code] = dict(opts)
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
@@ -195,6 +189,33 @@ def _per_rule(value: Any, key: str, known: dict[str, str], source: str, lang: st
         yield rule, code, item
 
 
+def _check_options(rule: Any, written: Any, opts: dict[str, Any], source: str, lang: str) -> None:
+    """Configured options against the rule's declaration (yamllint ``CONF``/``VALIDATE``): known
+    names, each value's type and range (``CONF``), then the relations between them (``VALIDATE``)
+    on the defaults merged with the configured values."""
+    code, defaults, conf = rule.CODE, rule.OPTIONS, getattr(rule, "CONF", {})
+    for name, v in opts.items():
+        if name not in defaults:
+            raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{written}",
+                                 problem=lt("config.unknown_option", lang, code=code, option=name,
+                                            allowed=", ".join(defaults) or "-")))
+        spec = conf.get(name)
+        if spec is None:
+            _check_type(defaults[name], v, code, name, source, lang)
+            continue
+        want = spec.problem(v, lang)
+        if want is not None:
+            raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{written}.{name}",
+                                 problem=lt("config.option_range", lang, option=name, code=code, expected=want,
+                                            value=json.dumps(v, ensure_ascii=False, default=str))))
+    validate = getattr(rule, "VALIDATE", None)
+    if validate is not None:
+        problem = validate({**defaults, **opts})
+        if problem:
+            raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{written}",
+                                 problem=problem.get(lang) or problem["id"]))
+
+
 def _check_type(default: Any, value: Any, code: str, name: str, source: str, lang: str) -> None:
     if isinstance(default, bool):
         ok, kind = isinstance(value, bool), "boolean"
@@ -209,18 +230,6 @@ def _check_type(default: Any, value: Any, code: str, name: str, source: str, lan
     if not ok:
         raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{code}",
                              problem=lt("config.option_type", lang, option=name, code=code, expected=kind)))
-
-
-def _check_range(bounds: tuple[float, float] | None, value: Any, code: str, name: str, source: str,
-                 lang: str) -> None:
-    """A numeric option outside the rule's ``OPTION_RANGES`` (inclusive) is a ConfigError."""
-    if bounds is None:
-        return
-    low, high = bounds
-    if not low <= value <= high:
-        raise ConfigError(lt("config.bad_value", lang, source=source, key=f"options.{code}",
-                             problem=lt("config.option_range", lang, option=name, code=code, low=low, high=high,
-                                        value=value)))
 
 
 def _load_yaml_config(path: Path, lang: str) -> Config:

@@ -119,6 +119,13 @@ class DocShared:
         self._scored = False
         self._previous_index = previous_index
         self._previous: list[Any] | None = None
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, factory: Any) -> Any:
+        """``factory()`` computed once per document under ``key`` (facts several rules share)."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]
 
     def score(self) -> Any:
         if not self._scored:

@@ -29,11 +29,9 @@ ENGINE_CODES = ("E090", "E091", "E092")
 
 
 def schema_check(doc: Document, lang: str) -> list[Finding]:
-    """Schema and cross-field findings: exactly those of ``skpgen validate``.
-
-    (A compiled fastjsonschema pre-check was measured: no faster per document than jsonschema's
-    validator here, and 0.2 s slower to start, so the located validator is used directly.)
-    """
+    """Schema and cross-field findings: exactly those of ``skpgen validate`` (the same
+    :func:`skpgen.validate.validate_document`: the compiled fastjsonschema check for a valid plan,
+    jsonschema's located errors only for an invalid one)."""
     from skpgen.validate import validate_document
 
     return validate_document(doc, lang)
@@ -136,19 +134,28 @@ def finish_batch(settings: Settings) -> list[Finding]:
     from skpgen.rules import RULES
 
     out: list[Finding] = []
+    found: dict[str, list[Finding]] = {}
     for code, states in settings.batch.items():
         rule = RULES[code]
+        if getattr(rule, "UNIT", False) and not settings.config.enabled(code):
+            continue  # a unit rule that is not selected: no unit analysis at all
         try:
-            found = rule.finish(states, settings.lang, settings.config.severity.get(code, rule.SEVERITY))
+            found[code] = list(rule.finish(states, settings.lang, settings.config.severity.get(code, rule.SEVERITY)))
         except Exception as exc:  # noqa: BLE001
             settings.crashes.append(lt("cli.rule_crash", settings.lang, code=code, file="*",
                                        error=f"{type(exc).__name__}: {exc}"))
-            continue
+    # a rule may supersede another at the same place (U702 says more than R406 about one reference)
+    for code, fs in found.items():
+        for other in getattr(RULES[code], "SUPERSEDES", ()):
+            if other in found and fs:
+                places = {(f.file, f.line, f.column) for f in fs}
+                found[other] = [f for f in found[other] if (f.file, f.line, f.column) not in places]
+    for fs in found.values():
         by_file: dict[str, list[Finding]] = {}
-        for f in found:
+        for f in fs:
             by_file.setdefault(f.file, []).append(f)
-        for file, fs in by_file.items():
-            out.extend(apply(fs, settings.batch_directives.get(file, [])))
+        for file, group in by_file.items():
+            out.extend(apply(group, settings.batch_directives.get(file, [])))
     settings.batch.clear()
     settings.batch_directives.clear()
     return sorted(out, key=Finding.sort_key)
@@ -192,35 +199,69 @@ class FileResult:
     load_failed: bool
 
 
-def lint_path(path: Path, display: str, settings: Settings) -> FileResult:
+def lint_path(path: Path, display: str, settings: Settings, work: Any = None) -> FileResult:
     """One file's whole lint (the per-file unit of work). Never raises: an exception anywhere in
-    it becomes this file's E099 finding (:mod:`skpgen.isolation`) and ``load_failed`` (exit 2)."""
-    from skpgen.loader import LoadError, load_path
+    it becomes this file's E099 finding (:mod:`skpgen.isolation`) and ``load_failed`` (exit 2).
+    ``work``: what to do with the loaded document (default :func:`lint_document`)."""
+    from skpgen.loader import load_path
+
+    work = work or lint_document
+    max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+    return _lint_loaded(lambda: load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display),
+                        display, settings, work)
+
+
+def lint_bytes(raw: bytes, display: str, settings: Settings) -> FileResult:
+    """Lint the content of a file that is not (or not yet) on disk, e.g. an editor buffer: the same
+    decoding, size cap, loading and isolation as :func:`lint_path`, so the findings are those of
+    ``skpgen lint``."""
+    from skpgen.loader import load_bytes
 
     max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
+    return _lint_loaded(lambda: load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang),
+                        display, settings, lint_document)
+
+
+def _lint_loaded(load: Any, display: str, settings: Settings, work: Any) -> FileResult:
+    from skpgen.loader import LoadError
+
     try:
-        doc = load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display)
+        doc = load()
     except LoadError as exc:
         return FileResult(display, [exc.finding], None, True)
     except Exception as exc:  # noqa: BLE001 - per-file isolation
         show_trace(exc, display)
         return FileResult(display, [internal_error(display, exc, settings.lang)], None, True)
-    findings, problem = run_per_file(display, settings.lang, lint_document, doc, settings)
+    findings, problem = run_per_file(display, settings.lang, work, doc, settings)
     if problem is not None:
         return FileResult(display, [problem], doc, True)
     assert findings is not None
     return FileResult(display, findings, doc, any(is_internal(f) for f in findings))
 
 
-def lint_text(text: str, settings: Settings, file: str = "<teks>") -> list[Finding]:
-    """Lint YAML text (tests and editors). A load error is returned as its finding."""
-    from skpgen.loader import LoadError, load_text
+def lint_unit_path(path: Path, display: str, settings: Settings) -> FileResult:
+    """A unit file (``*.unit.yaml``, SPEC §11), see :func:`lint_unit_document`."""
+    return lint_path(path, display, settings, lint_unit_document)
 
-    try:
-        doc = load_text(text, file, lang=settings.lang)
-    except LoadError as exc:
-        return [exc.finding]
-    return lint_document(doc, settings)
+
+def lint_unit_document(doc: Document, settings: Settings) -> list[Finding]:
+    """A loaded unit file: its schema and cross-field errors now; once valid, its facts join the
+    cross-file pass, where the unit rules (``UNIT = True``) judge the plans of its folder against
+    it (:func:`finish_batch`)."""
+    from skpgen.rules import RULES
+    from skpgen.unit.model import unit_from_document, validate_unit_document
+
+    findings = validate_unit_document(doc, settings.lang)
+    directives = parse_directives(doc.lines)
+    if not findings:
+        unit = unit_from_document(doc)
+        for code, rule in RULES.items():
+            if getattr(rule, "UNIT", False):
+                refs = settings.config.enabled(code, doc.file)
+                settings.batch.setdefault(code, []).append({"unit": unit, "file": doc.file, "refs": refs})
+                if refs:
+                    settings.batch_directives[doc.file] = directives
+    return sorted(apply(findings, directives), key=Finding.sort_key)
 
 
 # ---- --previous ----------------------------------------------------------------------------------
@@ -302,10 +343,6 @@ def _nip(doc: Document) -> str | None:
     return str(nip) if nip else None
 
 
-def _tahun(doc: Document) -> int | None:
-    return _tahun_of_data(doc.data)
-
-
 def _tahun_of_data(data: Any) -> int | None:
     data = data if isinstance(data, dict) else {}
     per = data.get("periode")
@@ -319,5 +356,5 @@ def previous_files(path: Path) -> list[Path]:
     return [path]
 
 
-__all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_document", "lint_path",
-           "lint_text", "previous_files", "schema_check"]
+__all__ = ["PreviousIndex", "PreviousPlan", "Settings", "finish_batch", "lint_bytes", "lint_document", "lint_path",
+           "lint_unit_document", "lint_unit_path", "previous_files", "schema_check"]

@@ -12,8 +12,11 @@ outcome came from the cache still contributes its facts.
 
 Memory stays flat in the number of files: files are processed in sorted order, each outcome's
 findings are spooled to a temporary file as they arrive and read back once, merged with the
-(few) cross-file findings, when the output is written. What grows with the files is only their
-cross-file facts.
+(few) cross-file findings, when the output is written. The cross-file facts are spooled the same
+way, one temporary file per rule (:class:`States`), and each rule's ``finish`` reads its own
+states back as often as it iterates them; the rules keep only what they must compare (R406 the
+ids of referenced supervisors, P623 the periods of NIPs seen twice). The unit rules' facts stay
+in memory, but only for plans under a unit folder of the run.
 """
 
 from __future__ import annotations
@@ -30,10 +33,64 @@ from pathlib import Path
 from typing import IO, Any
 
 from skpgen.findings import Finding
+from skpgen.fsutil import FileTarget, batch_targets
 
 # Findings held in memory before the run spools them to a temporary file (~0.5 KiB each): small
 # batches never touch the disk, large ones stay flat.
 HOLD_IN_MEMORY = 5000
+# Files whose cross-file states (per rule) are held in memory before they are spooled.
+HOLD_STATES = 2000
+
+
+class States:
+    """One cross-file rule's states for a run: a sequence its ``finish`` may iterate several times.
+
+    Held in memory for up to ``HOLD_STATES`` files, then written to a temporary file (one pickle
+    record per file) and read back on each iteration, so the run's memory does not grow with the
+    number of files. ``keep_in_memory``: never spooled (the unit rules' facts, shared between the
+    eight unit rules by identity and already limited to the plans under a unit folder)."""
+
+    def __init__(self, keep_in_memory: bool = False) -> None:
+        self._held: list[Any] = []
+        self._spool: IO[bytes] | None = None
+        self._n_files = 0
+        self._keep = keep_in_memory
+
+    def add(self, states: list[Any]) -> None:
+        self._n_files += 1
+        if self._spool is None:
+            self._held.extend(states)
+            if self._keep or self._n_files <= HOLD_STATES:
+                return
+            self._spool = tempfile.TemporaryFile(prefix="skpgen-facts-")
+            held, self._held = self._held, []
+            for state in held:
+                pickle.dump([state], self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+            return
+        pickle.dump(states, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._spool is None:
+            yield from self._held
+            return
+        spool = self._spool
+        spool.flush()
+        spool.seek(0)
+        while True:
+            try:
+                record = pickle.load(spool)
+            except EOFError:
+                return
+            yield from record
+
+    def __bool__(self) -> bool:
+        return self._n_files > 0
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+        self._held = []
 
 
 @dataclass(slots=True)
@@ -72,10 +129,7 @@ def decode(file: str, value: tuple[Any, ...]) -> Outcome:
                    frozenset(names), list(crashes))
 
 
-@dataclass(slots=True)
-class Target:
-    path: Path
-    display: str
+Target = FileTarget  # one file of the batch (path and display name as text, unit flag)
 
 
 def _read_raw(path: Path, max_bytes: int) -> bytes | None:
@@ -106,7 +160,7 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
     """Lint one file into an :class:`Outcome` (stored in ``cache`` when given)."""
     from skpgen.isolation import internal_error, is_internal, run_per_file, show_trace
     from skpgen.lint.cache import digest
-    from skpgen.lint.engine import lint_document
+    from skpgen.lint.engine import lint_document, lint_unit_document
     from skpgen.lint.formats import collect_names
     from skpgen.loader import DEFAULT_MAX_BYTES, LoadError, load_bytes, read_path
 
@@ -126,7 +180,8 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
         return Outcome(display, [internal_error(display, exc, settings.lang)], True)
     else:
         mine = dataclasses.replace(settings, batch={}, batch_directives={}, crashes=[])
-        findings, problem = run_per_file(display, settings.lang, lint_document, doc, mine)
+        work = lint_unit_document if target.unit else lint_document
+        findings, problem = run_per_file(display, settings.lang, work, doc, mine)
         if problem is not None:
             return Outcome(display, [problem], True)
         assert findings is not None
@@ -238,7 +293,7 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
     from skpgen.parallel import ordered_map
 
     run = LintRun(files=[] if keep_files else None)
-    batch: dict[str, list[Any]] = {}
+    batch: dict[str, States] = {}
     batch_directives: dict[str, list[Any]] = {}
     from skpgen.limits import DEFAULT_MAX_BYTES
 
@@ -266,6 +321,9 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
 
     # the cross-file findings are a function of the run key and of every (file, content) of the
     # run: a tree seen before takes them from the cache without running the rules' finish
+    from skpgen.unit.hierarchy import in_unit_folder, unit_folders
+
+    unit_dirs = unit_folders(t.display for t in targets if t.unit)
     tree = hashlib.blake2b(digest_size=16)
     complete = True
     for out in ordered_map(_work, targets, jobs, lookup=lookup if cache is not None else None,
@@ -281,8 +339,19 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
         run.crashes.extend(out.crashes)
         if keep_names:
             run.names |= out.names
+        plans_needed: bool | None = None
         for code, states in out.batch.items():
-            batch.setdefault(code, []).extend(states)
+            if states and "plan" in states[0]:
+                # a plan's facts for the unit rules (U7xx) matter only under a unit folder of this
+                # run: elsewhere they are dropped here, which keeps memory flat for a repository
+                # without unit files (its cache entry keeps them: a unit file added later finds them)
+                if plans_needed is None:
+                    plans_needed = in_unit_folder(out.file, unit_dirs)
+                if not plans_needed:
+                    continue
+            if code not in batch:
+                batch[code] = States(keep_in_memory=bool(states) and ("plan" in states[0] or "unit" in states[0]))
+            batch[code].add(states)
         batch_directives.update(out.batch_directives)
         if out.findings:
             run._keep(out.findings)
@@ -295,7 +364,11 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
             from skpgen.lint.engine import finish_batch
 
             acc = dataclasses.replace(settings, batch=batch, batch_directives=batch_directives, crashes=[])
-            run._cross = finish_batch(acc)
+            try:
+                run._cross = finish_batch(acc)
+            finally:
+                for states in batch.values():
+                    states.close()
             run.crashes.extend(acc.crashes)
             if tree_id is not None and not acc.crashes:
                 cache.put_run(tree_id, tuple(_plain(f) for f in run._cross))
@@ -306,10 +379,7 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
 
 def sorted_targets(targets: Sequence[Any]) -> list[Target]:
     """Targets in display order, each display once (a file named twice is linted once)."""
-    seen: dict[str, Target] = {}
-    for t in targets:
-        seen.setdefault(t.display, Target(t.path, t.display))
-    return [seen[k] for k in sorted(seen)]
+    return batch_targets(targets, dedup=True)
 
 
-__all__ = ["LintRun", "Outcome", "Target", "lint_batch", "lint_one", "sorted_targets"]
+__all__ = ["LintRun", "Outcome", "States", "Target", "lint_batch", "lint_one", "sorted_targets"]

@@ -85,6 +85,10 @@ class Options:
     date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = DEFAULT_MAX_DEPTH
+    # the RHK of the batch's 6/2022 plans, for the intervened RHK's text: tahun → {"NIP#id": uraian}
+    rhk_texts: Mapping[int, Mapping[str, str]] | None = None
+    # plan path → skpgen.kurva.KurvaUnit of its unit (organisation predikat and curve on the Evaluasi forms)
+    units: Mapping[str, Any] | None = None
 
 
 @dataclass
@@ -146,7 +150,8 @@ def render_plan(path: str, display: str, opts: Options) -> Result:
         return res
     plan = doc.data if isinstance(doc.data, Mapping) else {}
     score = score_plan(plan)
-    ctx = build_context(plan, score)
+    tahun = (plan.get("periode") or {}).get("tahun")
+    ctx = build_context(plan, score, rhk_texts=(opts.rhk_texts or {}).get(tahun), unit=(opts.units or {}).get(path))
 
     jobs: list[tuple[str, str, Path, str | None]] = []   # (document name, title, template path, periode)
     if opts.template:
@@ -192,6 +197,40 @@ def render_plan(path: str, display: str, opts: Options) -> Result:
             res.status = "pdf-error"
             res.errors.append(msg("pdf_failed", lang, file=display, error=exc))
     return res
+
+
+_REF = re.compile(rb"\d{18}\s*#")
+
+
+def rhk_index(items: list[tuple[str, str]], opts: Options) -> dict[int, dict[str, str]]:
+    """tahun → {"NIP#id": uraian} of the valid 6/2022 plans among ``items``: the forms of a batch
+    print the intervened RHK's text when the supervisor's plan is in the batch. Costs one more
+    read of each file, and nothing more when no plan of the batch refers to "NIP#id"."""
+    from skpgen.pipeline import load_and_validate
+
+    def raw(path: str) -> bytes:
+        try:
+            with open(path, "rb") as fh:
+                return fh.read(opts.max_bytes + 1)
+        except OSError:
+            return b""
+
+    if len(items) < 2 or not any(_REF.search(raw(path)) for path, _ in items):
+        return {}
+    out: dict[int, dict[str, str]] = {}
+    for path, display in items:
+        doc, findings, failed = load_and_validate(Path(path), display, opts.lang, opts.max_bytes, opts.max_depth)
+        if failed or doc is None or any(f.severity == "error" for f in findings):
+            continue
+        plan = doc.data
+        tahun, nip = (plan.get("periode") or {}).get("tahun"), (plan.get("pegawai") or {}).get("nip")
+        if plan.get("aturan") != "permenpanrb-6-2022" or not isinstance(tahun, int) or not nip:
+            continue
+        texts = out.setdefault(tahun, {})
+        for k in plan.get("kegiatan") or []:
+            if isinstance(k, Mapping) and k.get("id") is not None and isinstance(k.get("uraian"), str):
+                texts.setdefault(f"{nip}#{k['id']}", k["uraian"])
+    return out
 
 
 _WORKER_OPTS: Options | None = None

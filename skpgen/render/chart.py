@@ -18,7 +18,7 @@ No plotting stack is involved; the output is text, so the same chart gives the s
 
 How a document gets a chart. A template has a *chart slot*: a drawing whose ``wp:docPr`` name is
 ``skpgen:NAME`` (see :data:`SLOT_PREFIX`) pointing to a chart part (and that part to its
-workbook). ``templates/build.py`` creates slots with ``chart_slot(doc, "NAME", …)``; the
+workbook). ``tools/build_templates.py`` creates slots with ``chart_slot(doc, "NAME", …)``; the
 relationships and ``[Content_Types].xml`` overrides are part of the template package. When the
 render context holds a :class:`BarChart` under ``NAME``, :class:`skpgen.render.engine.Template`
 writes the chart part and the workbook of that slot from it (``None`` keeps the template's own).

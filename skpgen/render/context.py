@@ -178,11 +178,15 @@ def _perilaku_pp46(plan: Mapping[str, Any], score: Any) -> list[dict[str, str]]:
     return out
 
 
-def _rhk_atasan(value: Any) -> str:
+def _rhk_atasan(value: Any, rhk_texts: Mapping[str, str] | None = None) -> str:
+    """The intervened RHK as printed: its text when the supervisor's plan is in the batch
+    (``rhk_texts``: "NIP#id" → uraian), else the reference, labelled as one."""
     if isinstance(value, str) and "#" in value:
         nip, _, rid = value.partition("#")
+        nip, rid = nip.strip(), rid.strip()
         if nip.isdigit():
-            return _txt("rhk_atasan_nip", id=rid, nip=nip)
+            text = (rhk_texts or {}).get(f"{nip}#{rid}")
+            return text if text else _txt("rhk_atasan_nip", id=rid, nip=nip)
     return _s(value)
 
 
@@ -212,7 +216,8 @@ def _ukuran(item: Mapping[str, Any]) -> str:
     return _txt("ukuran", iki=_s(item.get("teks")), target=_iki_target(item.get("target")))
 
 
-def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any,
+              rhk_texts: Mapping[str, str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
     utama: list[dict[str, Any]] = []
     tambahan: list[dict[str, Any]] = []
     aspek_names = labels()["aspek"]
@@ -228,7 +233,7 @@ def _rhk_rows(kegiatan: list[Mapping[str, Any]], score: Any) -> tuple[list[dict[
             target_rows.append({
                 "first": n == 0,
                 "no": no,
-                "rhk_atasan": _rhk_atasan(k.get("rhk_atasan")),
+                "rhk_atasan": _rhk_atasan(k.get("rhk_atasan"), rhk_texts),
                 "rhk": _s(k.get("uraian")),
                 "perspektif": _s(k.get("perspektif")),
                 "aspek": aspek_names.get(str(item.get("aspek")), _s(item.get("aspek"))),
@@ -425,11 +430,14 @@ def _chart_pp46(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]
     return rows, _txt("skala", maks=top), chart
 
 
-def _chart_iki(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]:
-    """The same for the capaian of each IKI (6/2022): realisasi / target × 100."""
+def _chart_iki(score: Any, kegiatan: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], str, BarChart | None]:
+    """The same for the capaian of each IKI (6/2022): realisasi / target × 100. Realisations
+    described in words (the qualitative approach) have no percentage, and the note says so."""
     pairs = [(kid, i) for kid, i in score.iki if i.capaian is not None]
     if not pairs:
-        return [], _txt("belum_realisasi"), None
+        words = [i for k in kegiatan for i in (k.get("indikator") or [])
+                 if isinstance(i, Mapping) and isinstance(i.get("realisasi"), str) and i["realisasi"].strip()]
+        return [], _txt("realisasi_kualitatif" if words else "belum_realisasi"), None
     top = scale_max([i.capaian for _, i in pairs])
     rows = [{"id": f"{kid}.{i.index + 1}", "uraian": _s(i.teks), "nilai": fmt_number(i.capaian) + "%",
              "predikat": "", "baik": i.capaian >= 100}
@@ -443,11 +451,14 @@ def _chart_iki(score: Any) -> tuple[list[dict[str, Any]], str, BarChart | None]:
     return rows, _txt("skala_iki", maks=top), chart
 
 
-def build_context(plan: Mapping[str, Any], score: Any, unit: Any = None) -> dict[str, Any]:
+def build_context(plan: Mapping[str, Any], score: Any, unit: Any = None,
+                  rhk_texts: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The full context for every form of ``plan`` (build once per plan; forms share it).
 
     ``unit`` (a :class:`skpgen.kurva.KurvaUnit`, when the plan's unit is known) marks the
-    organisation's predikat and draws the unit's curve on the Evaluasi forms."""
+    organisation's predikat and draws the unit's curve on the Evaluasi forms. ``rhk_texts``:
+    "NIP#id" → RHK text of the supervisors' plans rendered in the same batch (same year), so that
+    6/2022 forms print the intervened RHK's text instead of its reference."""
     ctx: dict[str, Any] = {key: None for key in PLAN_KEYS}
     ctx.update(plan)
     periode = _m(plan.get("periode"))
@@ -475,13 +486,13 @@ def build_context(plan: Mapping[str, Any], score: Any, unit: Any = None) -> dict
     ctx["matriks"] = _matrix()
 
     if is_2022:
-        utama, tambahan, perspektif = _rhk_rows(kegiatan, score)
+        utama, tambahan, perspektif = _rhk_rows(kegiatan, score, rhk_texts)
         ctx["rhk_utama"], ctx["rhk_tambahan"] = utama, tambahan
         ctx["berakhlak"] = _berakhlak(plan)
         ctx["lampiran_skp"] = _lampiran_skp(plan)
         ctx["ev"], ctx["ev_periode"], ctx["riwayat_evaluasi"] = _evaluasi(plan, score, unit)
         ctx["kurva_chart"] = ctx["ev"]["chart"]
-        ctx["grafik"], ctx["grafik_info"], ctx["grafik_chart"] = _chart_iki(score)
+        ctx["grafik"], ctx["grafik_info"], ctx["grafik_chart"] = _chart_iki(score, kegiatan)
         texts = [i.get("target") for k in kegiatan for i in (k.get("indikator") or []) if isinstance(i, Mapping)]
         qualitative = bool(texts) and all(isinstance(x, str) for x in texts)
         ctx["hasil"] = {

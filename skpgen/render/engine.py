@@ -743,10 +743,6 @@ class Template:
             raise TemplateError([TemplateIssue("template/unreadable", "", "", f"cannot read {path}: {exc.strerror or exc}")], str(path)) from None
         return cls(data, source_name=str(path), **kw)
 
-    @classmethod
-    def from_bytes(cls, data: bytes, **kw: Any) -> "Template":
-        return cls(data, **kw)
-
     @property
     def tags(self) -> list[str]:
         return [t.text for part in self.parts.values() for t in part.tags]

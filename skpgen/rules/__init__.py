@@ -1,7 +1,8 @@
 """The explicit rule registry (yamllint style: no plugin discovery, no import magic).
 
 Each rule is one module with ``CODE``, ``NAME`` (kebab-case), ``FAMILY``, ``SEVERITY``, ``OPTIONS``
-(defaults), ``MESSAGE`` (``{"id": …, "en": …}``, optionally ``MESSAGES`` for variants), a
+(defaults) with ``CONF`` (each option's type and range) and optionally ``VALIDATE`` (relations
+between options; see :mod:`skpgen.rules._options`), ``MESSAGE`` (``{"id": …, "en": …}``, optionally ``MESSAGES`` for variants), a
 docstring with the fixed sections (Apa yang diperiksa / Mengapa / Contoh buruk / Contoh baik /
 Opsi) and ``check(ctx) -> Iterator[Finding]``. Registering the same code or name twice is an error
 at import time.
@@ -73,12 +74,20 @@ from skpgen.rules import (
     t501_tanpa_target_waktu,
     t502_tenggat_di_luar_periode,
     t503_periodik_tanpa_periode,
+    u701_rhk_pimpinan_tidak_diintervensi,
+    u702_rhk_atasan_tidak_ditemukan,
+    u703_rhk_atasan_teks_bebas,
+    u704_pegawai_tanpa_skp,
+    u705_penilai_di_luar_unit,
+    u706_matriks_tidak_sesuai,
+    u750_rating_pimpinan_bukan_capaian_unit,
+    u751_kurva_distribusi_tidak_sesuai,
 )
 
-CODE_RE = re.compile(r"^[SMARTPE]\d{3}$")
+CODE_RE = re.compile(r"^[SMARTPEU]\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTIONS = ("Apa yang diperiksa", "Mengapa", "Contoh buruk", "Contoh baik", "Opsi")
-FAMILIES = ("S", "M", "A", "R", "T", "P", "E")
+FAMILIES = ("S", "M", "A", "R", "T", "P", "E", "U")  # U: the unit (cascading, SPEC §11)
 
 _MODULES: tuple[ModuleType, ...] = (
     s101_kata_kerja_aktif, s102_verba_tanpa_obyek, s103_frasa_kabur, s104_kualifier_kabur,
@@ -100,6 +109,9 @@ _MODULES: tuple[ModuleType, ...] = (
     p620_revisi_tanpa_persetujuan, p621_hambatan_tanpa_tindak_lanjut, p622_ditandatangani_sebelum_dibahas,
     p623_periode_tumpang_tindih, p624_teks_terlalu_panjang,
     e090_karakter_terlarang_xml, e091_penekanan_tidak_terpakai, e092_penekanan_tidak_sah,
+    u701_rhk_pimpinan_tidak_diintervensi, u702_rhk_atasan_tidak_ditemukan, u703_rhk_atasan_teks_bebas,
+    u704_pegawai_tanpa_skp, u705_penilai_di_luar_unit, u706_matriks_tidak_sesuai,
+    u750_rating_pimpinan_bukan_capaian_unit, u751_kurva_distribusi_tidak_sesuai,
 )
 
 

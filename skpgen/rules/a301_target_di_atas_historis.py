@@ -35,7 +35,7 @@ kegiatan:
 ```
 
 ## Opsi
-- `ambang_persen` (angka, bawaan 20): kenaikan maksimum di atas capaian historis terbaik.
+- `ambang_persen` (angka 0–1000, bawaan 20): kenaikan maksimum di atas capaian historis terbaik.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
+from skpgen.rules._options import Number
 from skpgen.rules._util import is_number, label, percent_above, plain
 
 CODE = "A301"
@@ -50,6 +51,8 @@ NAME = "target-di-atas-historis"
 FAMILY = "A"
 SEVERITY = "warning"
 OPTIONS = {"ambang_persen": 20}
+CONF = {"ambang_persen": Number(minimum=0, maximum=1000)}
+
 MESSAGE = {
     "id": "Target kuantitas kegiatan '{id}' ({target}) {pct}% di atas capaian terbaik historis ({best}, tahun {tahun}); tetapkan target yang realistis (paling tinggi {limit}) atau jelaskan sumber daya tambahannya.",
     "en": "The kuantitas target of kegiatan '{id}' ({target}) is {pct}% above the best past result ({best}, year {tahun}); set a realistic target (at most {limit}) or explain the extra resources.",

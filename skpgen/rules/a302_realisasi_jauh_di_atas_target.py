@@ -28,7 +28,7 @@ kegiatan:
 ```
 
 ## Opsi
-- `ambang_persen` (angka, bawaan 20): kelebihan realisasi di atas target yang masih wajar.
+- `ambang_persen` (angka 0–1000, bawaan 20): kelebihan realisasi di atas target yang masih wajar.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
+from skpgen.rules._options import Number
 from skpgen.rules._util import is_number, label, percent_above, plain
 
 CODE = "A302"
@@ -43,6 +44,8 @@ NAME = "realisasi-jauh-di-atas-target"
 FAMILY = "A"
 SEVERITY = "warning"
 OPTIONS = {"ambang_persen": 20}
+CONF = {"ambang_persen": Number(minimum=0, maximum=1000)}
+
 MESSAGE = {
     "id": "Realisasi kuantitas kegiatan '{id}' ({real}) {pct}% di atas target ({target}); target terlalu rendah, naikkan pada SKP berikutnya.",
     "en": "The kuantitas realisation of kegiatan '{id}' ({real}) is {pct}% above the target ({target}); the target is too low, raise it in the next SKP.",

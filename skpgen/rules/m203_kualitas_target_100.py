@@ -28,7 +28,7 @@ kegiatan:
 ```
 
 ## Opsi
-- `nilai` (angka, bawaan 100): target kualitas yang diharapkan.
+- `nilai` (angka > 0 dan ≤ 100, bawaan 100): target kualitas yang diharapkan.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
+from skpgen.rules._options import Number
 from skpgen.rules._util import is_number, label
 
 CODE = "M203"
@@ -43,6 +44,8 @@ NAME = "kualitas-target-100"
 FAMILY = "M"
 SEVERITY = "warning"
 OPTIONS = {"nilai": 100}
+CONF = {"nilai": Number(above=0, maximum=100)}
+
 MESSAGE = {
     "id": "Target kualitas kegiatan '{id}' bernilai {value}; menurut konvensi target kualitas adalah {expected}.",
     "en": "The kualitas target of kegiatan '{id}' is {value}; by convention the kualitas target is {expected}.",

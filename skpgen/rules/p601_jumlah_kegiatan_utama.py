@@ -35,7 +35,8 @@ kegiatan:
 ```
 
 ## Opsi
-- `min` (angka, bawaan 5) dan `max` (angka, bawaan 7): rentang jumlah kegiatan utama.
+- `min` (bilangan bulat 0–100, bawaan 5) dan `max` (bilangan bulat 1–100, bawaan 7): rentang jumlah
+  kegiatan utama; `min` tidak boleh lebih besar dari `max`.
 """
 
 from __future__ import annotations
@@ -43,16 +44,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
+from skpgen.rules._options import Number
 
 CODE = "P601"
 NAME = "jumlah-kegiatan-utama"
 FAMILY = "P"
 SEVERITY = "warning"
 OPTIONS = {"min": 5, "max": 7}
+CONF = {"min": Number(minimum=0, maximum=100, integer=True), "max": Number(minimum=1, maximum=100, integer=True)}
+
 MESSAGE = {
     "id": "SKP memuat {n} kegiatan utama; panduan menganjurkan {min}–{max} kegiatan berpengaruh tinggi.",
     "en": "The SKP has {n} main kegiatan; the guide recommends {min}–{max} high-impact activities.",
 }
+
+
+def VALIDATE(options: dict) -> dict[str, str] | None:
+    """The range must not be empty: ``min`` ≤ ``max``."""
+    if options["min"] > options["max"]:
+        return {"id": f"min ({options['min']}) lebih besar dari max ({options['max']})",
+                "en": f"min ({options['min']}) is greater than max ({options['max']})"}
+    return None
 
 
 def check(ctx) -> Iterator[Finding]:

@@ -30,7 +30,7 @@ kegiatan:
 ```
 
 ## Opsi
-- `ambang` (angka, bawaan 50): nilai SKP minimum.
+- `ambang` (angka 0–100, bawaan 50): nilai SKP minimum.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from skpgen.findings import Finding
+from skpgen.rules._options import Number
 
 # skpgen.scoring is imported where a plan is checked: loading the rule registry stays cheap
 
@@ -47,6 +48,8 @@ NAME = "nilai-skp-rendah"
 FAMILY = "P"
 SEVERITY = "warning"
 OPTIONS = {"ambang": 50}
+CONF = {"ambang": Number(minimum=0, maximum=100)}
+
 MESSAGE = {
     "id": "Nilai SKP {value} di bawah {limit}: ambang hukuman disiplin (PP 53/2010); bahas tindak lanjut dan revisi target dengan pejabat penilai.",
     "en": "The nilai SKP {value} is below {limit}: the disciplinary threshold (PP 53/2010); discuss follow-up and target revision with the assessing official.",

@@ -34,7 +34,7 @@ periode: {tahun: 2025, mulai: 2025-01-02, selesai: 2025-12-31}
 ```
 
 ## Opsi
-- `ambang` (angka 0–1, bawaan 0.9): kemiripan minimum yang dianggap salinan.
+- `ambang` (angka > 0 dan ≤ 1, bawaan 0.9): kemiripan minimum yang dianggap salinan.
 """
 
 from __future__ import annotations
@@ -44,12 +44,15 @@ from typing import Any
 
 from skpgen.findings import Finding
 from skpgen.lint.vocab import tokens
+from skpgen.rules._options import Number
 
 CODE = "P614"
 NAME = "salin-tahun-lalu"
 FAMILY = "P"
 SEVERITY = "warning"
 OPTIONS = {"ambang": 0.9}
+CONF = {"ambang": Number(above=0, maximum=1)}
+
 MESSAGE = {
     "id": "Kegiatan dan target SKP ini {pct}% sama dengan SKP tahun {tahun} ({file}); tinjau target terhadap capaian tahun lalu dan Renja tahun berjalan.",
     "en": "The kegiatan and targets of this SKP are {pct}% identical to the {tahun} SKP ({file}); review the targets against last year's results and this year's Renja.",

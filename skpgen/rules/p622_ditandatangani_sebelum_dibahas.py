@@ -20,7 +20,7 @@ persetujuan: {dibahas: 2025-01-08, ditandatangani: 2025-01-10, tempat: Kota Cont
 ```
 
 ## Opsi
-- `batas_hari` (angka, bawaan 31): selisih hari terbesar antara periode.mulai dan penandatanganan.
+- `batas_hari` (bilangan bulat 0–366, bawaan 31): selisih hari terbesar antara periode.mulai dan penandatanganan.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
+from skpgen.rules._options import Number
 from skpgen.rules._util import parse_date
 
 CODE = "P622"
@@ -35,6 +36,8 @@ NAME = "ditandatangani-sebelum-dibahas"
 FAMILY = "P"
 SEVERITY = "warning"
 OPTIONS = {"batas_hari": 31}
+CONF = {"batas_hari": Number(minimum=0, maximum=366, integer=True)}
+
 MESSAGE = {
     "id": "SKP ditandatangani ({ttd}) sebelum dibahas dengan pejabat penilai ({dibahas}); bahas dulu, lalu tandatangani.",
     "en": "The SKP was signed ({ttd}) before it was discussed with the assessing official ({dibahas}); discuss first, then sign.",

@@ -34,7 +34,7 @@ Tidak ada.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from skpgen.findings import Finding
@@ -63,16 +63,27 @@ def collect(ctx) -> dict[str, Any]:
             "pos": (node.line, node.col, node.end_line, node.end_col), "refs": True}
 
 
-def finish(states: list[dict[str, Any]], lang: str, severity: str) -> list[Finding]:
+def finish(states: Iterable[dict[str, Any]], lang: str, severity: str) -> list[Finding]:
+    """``states`` is iterated twice (the engine may read it back from disk each time): first to
+    find the NIPs with more than one plan, then to compare only their periods, so memory follows
+    the employees with several plans, not the number of plans in the run."""
     import sys
 
     from skpgen.lint.context import rule_message
 
     module = sys.modules[__name__]
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for s in states:
+        if s["nip"] and s.get("refs"):
+            (twice if s["nip"] in seen else seen).add(s["nip"])
+    del seen
     by_nip: dict[str, list[dict[str, Any]]] = {}
     for s in states:
+        if s["nip"] not in twice:
+            continue
         a, b = parse_date(s["mulai"]), parse_date(s["selesai"])
-        if s["nip"] and s.get("refs") and a and b:
+        if s.get("refs") and a and b:
             by_nip.setdefault(s["nip"], []).append({**s, "a": a, "b": b})
     out: list[Finding] = []
     for plans in by_nip.values():

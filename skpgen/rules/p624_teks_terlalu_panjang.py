@@ -35,7 +35,7 @@ kegiatan:
 ```
 
 ## Opsi
-- `maks_karakter` (angka 50–5000, bawaan 300): panjang terpanjang yang masih tercetak rapi.
+- `maks_karakter` (bilangan bulat 50–5000, bawaan 300): panjang terpanjang yang masih tercetak rapi.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from skpgen.findings import Finding
+from skpgen.rules._options import Number
 from skpgen.rules._util import label, plain, texts_of_kegiatan
 
 CODE = "P624"
@@ -50,7 +51,7 @@ NAME = "teks-terlalu-panjang"
 FAMILY = "P"
 SEVERITY = "warning"
 OPTIONS = {"maks_karakter": 300}
-OPTION_RANGES = {"maks_karakter": (50, 5000)}
+CONF = {"maks_karakter": Number(minimum=50, maximum=5000, integer=True)}
 MESSAGE = {
     "id": "{bagian} kegiatan '{id}' panjangnya {panjang} karakter (batas {batas}): teks sepanjang ini memanjangkan tabel formulir beberapa halaman; ringkas menjadi satu kalimat hasil kerja dan pindahkan rinciannya ke bukti dukung.",
     "en": "The {bagian} of kegiatan '{id}' is {panjang} characters long (limit {batas}): text this long stretches the form's table over pages; shorten it to one result sentence and move the details to the evidence.",

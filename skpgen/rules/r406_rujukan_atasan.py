@@ -47,12 +47,13 @@ Tidak ada.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from skpgen.findings import Finding
 from skpgen.rules._util import label
+from skpgen.unit.refs import parse_ref
 
 CODE = "R406"
 NAME = "rujukan-atasan"
@@ -85,55 +86,65 @@ class Ref:
     text: str
 
 
-def _refs(ctx) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], int, str]]:
+def _refs(ctx) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], int, str, tuple[str, str]]]:
     for i, k in ctx.kegiatan():
         items = k.get("mendukung")
         for j, ref in enumerate(items if isinstance(items, list) else []):
             if isinstance(ref, str) and "#" in ref:
-                yield ("kegiatan", i, "mendukung", j), k, i, ref
-        ref = k.get("rhk_atasan")
-        if isinstance(ref, str) and "#" in ref and ref.split("#", 1)[0].strip().isdigit():
-            yield ("kegiatan", i, "rhk_atasan"), k, i, ref
+                nip, rid = (s.strip() for s in ref.split("#", 1))
+                yield ("kegiatan", i, "mendukung", j), k, i, ref, (nip, rid)
+        parsed = parse_ref(k.get("rhk_atasan"))
+        if parsed is not None:
+            yield ("kegiatan", i, "rhk_atasan"), k, i, k["rhk_atasan"], parsed
 
 
 def check(ctx) -> Iterator[Finding]:
-    penilai = str(ctx.get("pejabat_penilai", "nip") or "")
-    for path, k, i, ref in _refs(ctx):
-        nip = ref.split("#", 1)[0].strip()
-        if penilai and nip != penilai:
-            yield ctx.report(path, id=label(k, i), ref=ref, nip=nip, penilai=penilai)
+    return iter(())  # judged in finish(), so that a unit rule (U702) can say more at the same place
 
 
 def collect(ctx) -> dict[str, Any]:
-    """Per document: the kegiatan ids it offers (by NIP) and the "NIP#id" references it makes."""
+    """Per document: the kegiatan ids it offers (by NIP), its pejabat penilai, and the "NIP#id"
+    references it makes."""
     nip = str(ctx.get("pegawai", "nip") or "")
     ids = [str(k.get("id")) for _, k in ctx.kegiatan() if k.get("id") is not None]
     refs = []
-    for path, k, i, ref in _refs(ctx):
+    for path, k, i, ref, (ref_nip, rid) in _refs(ctx):
         node = ctx.doc.node_at(path)
-        ref_nip, rid = (s.strip() for s in ref.split("#", 1))
         refs.append(Ref(ctx.file, node.line, node.col, node.end_line, node.end_col, label(k, i), ref_nip, rid, ref))
-    return {"nip": nip, "ids": ids, "file": ctx.file, "refs": refs}
+    return {"nip": nip, "ids": ids, "file": ctx.file, "refs": refs,
+            "penilai": str(ctx.get("pejabat_penilai", "nip") or "")}
 
 
-def finish(states: list[dict[str, Any]], lang: str, severity: str) -> list[Finding]:
-    """Across the run: references to a supervisor plan that was linted but lacks the id."""
+def finish(states: Iterable[dict[str, Any]], lang: str, severity: str) -> list[Finding]:
+    """References to another NIP than the penilai; across the run: references to a supervisor plan
+    that was linted but lacks the id.
+
+    ``states`` is iterated three times (the engine may read it back from disk each time) and only
+    the supervisors that are referenced are remembered: memory follows the references, not the
+    number of plans in the run."""
     from skpgen.lint.context import rule_message
     import sys
 
+    referenced = {r.nip for s in states for r in s["refs"]}
     offered: dict[str, tuple[str, list[str]]] = {}
     for s in states:
-        if s["nip"]:
+        if s["nip"] in referenced:
             offered.setdefault(s["nip"], (s["file"], s["ids"]))
     out = []
     module = sys.modules[__name__]
+
+    def add(r: Ref, variant: str | None, **kw: Any) -> None:
+        out.append(Finding(file=r.file, line=r.line, column=r.column, end_line=r.end_line,
+                           end_column=r.end_column, code=CODE, name=NAME, severity=severity,  # type: ignore[arg-type]
+                           message=rule_message(module, lang, variant, id=r.kegiatan, ref=r.text, **kw),
+                           kegiatan=r.kegiatan))
+
     for s in states:
+        penilai = s.get("penilai") or ""
         for r in s["refs"]:
-            if r.nip in offered and r.rid not in offered[r.nip][1]:
+            if penilai and r.nip != penilai:
+                add(r, None, nip=r.nip, penilai=penilai)
+            elif r.nip in offered and r.rid not in offered[r.nip][1]:
                 file, ids = offered[r.nip]
-                out.append(Finding(file=r.file, line=r.line, column=r.column, end_line=r.end_line,
-                                   end_column=r.end_column, code=CODE, name=NAME, severity=severity,  # type: ignore[arg-type]
-                                   message=rule_message(module, lang, "missing", id=r.kegiatan, ref=r.text,
-                                                        file=file, rid=r.rid, ids=", ".join(ids) or "-"),
-                                   kegiatan=r.kegiatan))
+                add(r, "missing", file=file, rid=r.rid, ids=", ".join(ids) or "-")
     return out

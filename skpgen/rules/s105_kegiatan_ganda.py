@@ -35,7 +35,7 @@ kegiatan:
 ```
 
 ## Opsi
-- `ambang` (angka 0–1, bawaan 0.9): kemiripan minimum yang dianggap ganda.
+- `ambang` (angka > 0 dan ≤ 1, bawaan 0.9): kemiripan minimum yang dianggap ganda.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from difflib import SequenceMatcher
 
 from skpgen.findings import Finding
 from skpgen.lint.vocab import tokens
+from skpgen.rules._options import Number
 from skpgen.rules._util import label
 
 CODE = "S105"
@@ -52,6 +53,8 @@ NAME = "kegiatan-ganda"
 FAMILY = "S"
 SEVERITY = "warning"
 OPTIONS = {"ambang": 0.9}
+CONF = {"ambang": Number(above=0, maximum=1)}
+
 MESSAGE = {
     "id": "Kegiatan '{id}' sama atau nyaris sama dengan '{other}' (baris {line}); gabungkan menjadi satu kegiatan.",
     "en": "Kegiatan '{id}' is the same as or nearly the same as '{other}' (line {line}); merge them into one kegiatan.",

@@ -323,18 +323,18 @@ def build_workbook(entries: list[PlanEntry], lang: str = "id", today: dt.date | 
         ss.add_chart(chart, f"A{total_row + 2}")
         rows_of_chart1 = math.ceil(chart.height / ROW_CM) + 2
         second = total_row + 2 + rows_of_chart1
-        if chart.height + 8 + 1 > PAGE_CHART_CM:
+        if 2 * chart.height + 1 > PAGE_CHART_CM:
             ss.row_breaks.append(Break(id=second - 1))
 
         chart2 = BarChart()
-        chart2.type = "col"
+        chart2.type = "bar"  # unit names read on the left, as in the status chart (not rotated under columns)
         chart2.grouping = "clustered"
         chart2.title = msg("dash.chart_predikat", lang)
         first = 4 + len(status_cols)
         chart2.add_data(Reference(ss, min_col=first, max_col=first + len(predikat_cols) - 1, min_row=2,
                                   max_row=2 + n_units), titles_from_data=True)
         chart2.set_categories(cats)
-        chart2.height, chart2.width = 8, 18
+        chart2.height, chart2.width = chart.height, 18
         ss.add_chart(chart2, f"A{second}")
 
     # The dashboard writes no formulas; a text from a plan that starts with "=" (uraian, unit_kerja)

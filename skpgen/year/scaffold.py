@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -114,19 +115,44 @@ def _template() -> Any:
     return env.from_string(_TEMPLATE.read_text(encoding="utf-8"))
 
 
-def default_schema_ref() -> str:
-    """The schema's ``$id`` (its published address), read from the schema file."""
-    from skpgen.validate import load_schema
+SCHEMA_FILE_NAME = "skp.schema.json"
+_PROJECT_MARKERS = (".git", ".skpgen.yaml", "pyproject.toml")
 
-    return str(load_schema().get("$id") or "skp.schema.json")
+
+def default_schema_ref() -> str:
+    """The modeline target when no plan location is known: a schema file next to the plan."""
+    return "./" + SCHEMA_FILE_NAME
+
+
+def schema_location(plan: Path) -> tuple[str, Path, bool]:
+    """Where the editor finds the schema for a new plan, offline (SPEC §10).
+
+    yaml-language-server resolves a relative ``$schema=`` modeline against the plan's folder and
+    reads the file from disk, so no network is needed. An existing ``skp.schema.json`` in the
+    plan's folder or in a folder above it, up to the project root (the nearest folder with
+    ``.git``, ``.skpgen.yaml`` or ``pyproject.toml``), is reused (one schema serves a repository of
+    plans); otherwise the schema is written next to the plan. Returns (modeline reference, schema
+    file, whether that file already exists).
+    """
+    folder = plan.absolute().parent
+    for candidate in [folder, *folder.parents]:
+        path = candidate / SCHEMA_FILE_NAME
+        if path.is_file():
+            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+            # the file as the user would name it (relative to the plan they gave)
+            return ((rel if rel.startswith("../") else "./" + rel),
+                    Path(os.path.normpath(plan.parent / rel)), True)
+        if any((candidate / marker).exists() for marker in _PROJECT_MARKERS):
+            break
+    return "./" + SCHEMA_FILE_NAME, plan.parent / SCHEMA_FILE_NAME, False
 
 
 def render_scaffold(plan: dict[str, Any], schema_ref: str | None = None, source: str | None = None,
-                    old_tahun: int | None = None) -> str:
+                    old_tahun: int | None = None, matriks: str | None = None) -> str:
     old = old_tahun if old_tahun is not None else plan.get("_old_tahun")
     data = {k: v for k, v in plan.items() if not k.startswith("_")}
     return _template().render(plan=data, schema_ref=schema_ref or default_schema_ref(),
-                              source=source, old_tahun=old)
+                              source=source, old_tahun=old, matriks=matriks)
 
 
 # ---- plans ---------------------------------------------------------------------------------------

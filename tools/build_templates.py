@@ -1,6 +1,7 @@
-"""Build the built-in form templates (templates/*.docx) with python-docx.
+"""Build the built-in form templates (templates/*.docx) with python-docx (a development tool:
+python-docx is a test/dev dependency, not a runtime one, and this script is not in the wheel).
 
-Run ``python templates/build.py`` after changing a layout; commit the script and the .docx files.
+Run ``python tools/build_templates.py`` after changing a layout; commit the script and the .docx files.
 The output is deterministic (fixed core properties, zip entries in fixed order and time).
 
 Layout conventions (ECOSYSTEM §2.7): A4, landscape for the wide tables; fixed table layout with
@@ -25,7 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "templates"  # where the built forms live
 FONT = "Arial"
 BAR_GOOD = RGBColor(0x1F, 0x5F, 0xA8)   # blue: Baik / Sangat Baik (or IKI target met)
 BAR_LOW = RGBColor(0xC0, 0x50, 0x1E)    # orange: below Baik
@@ -638,6 +639,19 @@ def penilaian_prestasi() -> object:
     return doc
 
 
+
+def perilaku_table(doc, W: float) -> "Table":
+    """The 6/2022 PERILAKU KERJA table (BerAKHLAK rows with the leader's expectations), shared by the SKP
+    and Evaluasi forms; the caller may add rows after the loop."""
+    t = Table(doc, [0.9, 5.0, round(W - 0.9 - 5.0 - 9.0, 2), 9.0], size=8)
+    t.row([c("PERILAKU KERJA", span=4)], header=True, fill=HEAD_FILL)
+    t.row([c("NO"), c("PERILAKU KERJA", span=2), c("EKSPEKTASI KHUSUS PIMPINAN")], header=True, fill=HEAD_FILL)
+    t.loop("for b in berakhlak")
+    t.row([c("{{ b.no }}", align="c"), c("{{ b.nama }}", bold=True), c("{{ b.panduan }}", size=7.5),
+           c("{{ b.ekspektasi }}")])
+    t.loop("endfor")
+    return t
+
 def hasil_kerja_table(doc, widths: list[float], heads: list[str], first: list, merged: set[int],
                       size: float) -> Table:
     """The 6/2022 HASIL KERJA table: title row, column heads, (1)…(n) numbers, then A. UTAMA and
@@ -707,13 +721,7 @@ def skp_2022() -> object:
                        "{{ hasil.kolom5 }}", "INDIKATOR KINERJA INDIVIDU", "TARGET"], first, {0, 1, 2}, 8)
     tag(doc, "{%p endif %}")
     spacer(doc)
-    t = Table(doc, [0.9, 5.0, round(W - 0.9 - 5.0 - 9.0, 2), 9.0], size=8)
-    t.row([c("PERILAKU KERJA", span=4)], header=True, fill=HEAD_FILL)
-    t.row([c("NO"), c("PERILAKU KERJA", span=2), c("EKSPEKTASI KHUSUS PIMPINAN")], header=True, fill=HEAD_FILL)
-    t.loop("for b in berakhlak")
-    t.row([c("{{ b.no }}", align="c"), c("{{ b.nama }}", bold=True), c("{{ b.panduan }}", size=7.5),
-           c("{{ b.ekspektasi }}")])
-    t.loop("endfor")
+    t = perilaku_table(doc, W)
     spacer(doc, 8)
     signature_pair(doc, "Pegawai yang Dinilai,", "identitas.dinilai", "Pejabat Penilai Kinerja,",
                    "identitas.penilai", "{{ ttd.tanggal_rencana }}", [10.0, W - 20.0, 10.0])
@@ -781,13 +789,7 @@ def evaluasi_2022() -> object:
           fill=SECTION_FILL)
     tag(doc, "{%p endif %}")
     spacer(doc)
-    t = Table(doc, [0.9, 5.0, round(W - 0.9 - 5.0 - 9.0, 2), 9.0], size=8)
-    t.row([c("PERILAKU KERJA", span=4)], header=True, fill=HEAD_FILL)
-    t.row([c("NO"), c("PERILAKU KERJA", span=2), c("EKSPEKTASI KHUSUS PIMPINAN")], header=True, fill=HEAD_FILL)
-    t.loop("for b in berakhlak")
-    t.row([c("{{ b.no }}", align="c"), c("{{ b.nama }}", bold=True), c("{{ b.panduan }}", size=7.5),
-           c("{{ b.ekspektasi }}")])
-    t.loop("endfor")
+    t = perilaku_table(doc, W)
     t.row([c("UMPAN BALIK BERKELANJUTAN", span=2, bold=True), c("{{ ev.umpan_balik }}", span=2)])
     t.row([c("RATING PERILAKU KERJA*", span=3, bold=True, align="r"), c("{{ ev.perilaku }}", bold=True)],
           fill=SECTION_FILL)
