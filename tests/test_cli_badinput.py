@@ -525,9 +525,16 @@ def _wait_until_reading(proc: subprocess.Popen, folder: Path, limit: float = 30.
         return
     deadline = time.monotonic() + limit
     prefix = str(folder)
+    stat = Path(f"/proc/{proc.pid}/stat")
+    tick = os.sysconf("SC_CLK_TCK")
     while time.monotonic() < deadline and proc.poll() is None:
         try:
             if any(os.readlink(fd).startswith(prefix) for fd in fd_dir.iterdir()):
+                return
+            # a file is open for microseconds only (and the folder listing takes a millisecond):
+            # 1.5 s of the process's own CPU time is well past start-up (~0.4 s) too
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if (int(fields[11]) + int(fields[12])) / tick >= 1.5:
                 return
         except OSError:
             pass  # an fd closed while we looked: look again
