@@ -105,6 +105,7 @@ class Outcome:
     names: frozenset[str] = frozenset()
     crashes: list[str] = field(default_factory=list)
     digest: bytes | None = None  # hash of the bytes linted (None: unreadable)
+    packed: Any = None  # a cache hit's facts as stored (unpacked only if the cross-file rules run)
 
 
 def encode(out: Outcome) -> tuple[Any, ...]:
@@ -121,12 +122,74 @@ def _plain(f: Finding) -> tuple[Any, ...]:
 
 
 def decode(file: str, value: tuple[Any, ...]) -> Outcome:
-    from skpgen.lint.cache import unpack
-
+    """A cache entry as an :class:`Outcome`; its cross-file facts stay packed (``packed``): a tree
+    whose cross-file findings are cached never needs them."""
     findings, load_failed, packed, names, crashes = value
-    batch, directives = unpack(packed)
-    return Outcome(file, [Finding(file, *f) for f in findings], bool(load_failed), batch, directives,
-                   frozenset(names), list(crashes))
+    return Outcome(file, [Finding(file, *f) for f in findings], bool(load_failed), {}, {},
+                   frozenset(names), list(crashes), packed=packed)
+
+
+class FactLog:
+    """Every file's cross-file facts in file order, kept until the run knows whether it needs them
+    (its tree's cross-file findings may be cached): in memory for up to ``HOLD_STATES`` files, then
+    in a temporary file. A cache hit's facts are kept packed, as the entry stores them."""
+
+    def __init__(self) -> None:
+        self._held: list[Any] = []
+        self._spool: IO[bytes] | None = None
+        self.empty = True
+
+    def add(self, out: Outcome) -> None:
+        if out.packed is None and not out.batch:
+            return
+        self.empty = False
+        record = ("p", out.file, out.packed) if out.packed is not None else \
+            ("o", out.file, (out.batch, out.batch_directives))
+        if self._spool is None:
+            self._held.append(record)
+            if len(self._held) <= HOLD_STATES:
+                return
+            self._spool = tempfile.TemporaryFile(prefix="skpgen-facts-")
+            held, self._held = self._held, []
+            for r in held:
+                pickle.dump(r, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+            return
+        pickle.dump(record, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def replay(self, unit_dirs: list[Path], settings: Any) -> Iterator[Outcome]:
+        """The logged facts as outcomes (facts only), in file order; the log is emptied."""
+        from skpgen.lint.cache import unpack
+
+        def records() -> Iterator[Any]:
+            if self._spool is None:
+                held, self._held = self._held, []
+                yield from held
+                return
+            spool, self._spool = self._spool, None
+            with spool:
+                spool.seek(0)
+                while True:
+                    try:
+                        yield pickle.load(spool)
+                    except EOFError:
+                        return
+
+        for kind, file, value in records():
+            if kind == "p":
+                try:
+                    batch, directives = unpack(value)
+                except Exception:  # noqa: BLE001 - facts that do not unpack: the file's facts afresh
+                    fresh = lint_one(Target(file, file), settings)
+                    batch, directives = fresh.batch, fresh.batch_directives
+            else:
+                batch, directives = value
+            yield without_idle_unit_facts(Outcome(file, [], batch=batch, batch_directives=directives), unit_dirs)
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+        self._held = []
 
 
 Target = FileTarget  # one file of the batch (path and display name as text, unit flag)
@@ -200,11 +263,12 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
 
 _SETTINGS: Any = None
 _CACHE: Any = None
+_UNIT_DIRS: list[Path] = []
 
 
-def _init_worker(settings: Any, cache: Any) -> None:
-    global _SETTINGS, _CACHE
-    _SETTINGS, _CACHE = settings, cache
+def _init_worker(settings: Any, cache: Any, unit_dirs: list[Path] | None = None) -> None:
+    global _SETTINGS, _CACHE, _UNIT_DIRS
+    _SETTINGS, _CACHE, _UNIT_DIRS = settings, cache, unit_dirs or []
     _load_vocab(settings)
 
 
@@ -219,7 +283,22 @@ def _load_vocab(settings: Any) -> None:
 
 
 def _work(target: Target) -> Outcome:
-    return lint_one(target, _SETTINGS, _CACHE)
+    return without_idle_unit_facts(lint_one(target, _SETTINGS, _CACHE), _UNIT_DIRS)
+
+
+def without_idle_unit_facts(out: Outcome, unit_dirs: list[Path]) -> Outcome:
+    """``out`` without the unit rules' facts of a plan that lies under no unit folder of the run
+    (the unit rules would leave it out): they are neither shipped back from a worker nor kept by
+    the parent, which keeps memory flat in a repository without unit files. The cache entry keeps
+    them (a unit file added later finds them)."""
+    if not any(states and "plan" in states[0] for states in out.batch.values()):
+        return out
+    from skpgen.unit.hierarchy import in_unit_folder
+
+    if in_unit_folder(out.file, unit_dirs):
+        return out
+    out.batch = {code: states for code, states in out.batch.items() if not (states and "plan" in states[0])}
+    return out
 
 
 def _warm_up(settings: Any) -> None:
@@ -321,13 +400,14 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
 
     # the cross-file findings are a function of the run key and of every (file, content) of the
     # run: a tree seen before takes them from the cache without running the rules' finish
-    from skpgen.unit.hierarchy import in_unit_folder, unit_folders
+    from skpgen.unit.hierarchy import unit_folders
 
     unit_dirs = unit_folders(t.display for t in targets if t.unit)
     tree = hashlib.blake2b(digest_size=16)
     complete = True
+    log = FactLog() if cache is not None else None
     for out in ordered_map(_work, targets, jobs, lookup=lookup if cache is not None else None,
-                           initializer=_init_worker, initargs=(settings, cache), warm_up=lambda: _warm_up(settings)):
+                           initializer=_init_worker, initargs=(settings, cache, unit_dirs), warm_up=lambda: _warm_up(settings)):
         run.n_files += 1
         if out.digest is None:
             complete = False
@@ -339,42 +419,50 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
         run.crashes.extend(out.crashes)
         if keep_names:
             run.names |= out.names
-        plans_needed: bool | None = None
-        for code, states in out.batch.items():
-            if states and "plan" in states[0]:
-                # a plan's facts for the unit rules (U7xx) matter only under a unit folder of this
-                # run: elsewhere they are dropped here, which keeps memory flat for a repository
-                # without unit files (its cache entry keeps them: a unit file added later finds them)
-                if plans_needed is None:
-                    plans_needed = in_unit_folder(out.file, unit_dirs)
-                if not plans_needed:
-                    continue
-            if code not in batch:
-                batch[code] = States(keep_in_memory=bool(states) and ("plan" in states[0] or "unit" in states[0]))
-            batch[code].add(states)
-        batch_directives.update(out.batch_directives)
+        if log is not None:
+            log.add(out)  # a cache hit's facts stay packed: the tree's cross-file findings may be cached
+        else:
+            _add_facts(batch, batch_directives, out)
         if out.findings:
             run._keep(out.findings)
-    if batch:
-        tree_id = tree.hexdigest() if (cache is not None and complete) else None
+    if log is not None and not log.empty:
+        tree_id = tree.hexdigest() if complete else None
         cross = cache.get_run(tree_id) if tree_id is not None else None
         if cross is not None:
+            log.close()
             run._cross = [Finding(*f) for f in cross]
         else:
-            from skpgen.lint.engine import finish_batch
-
-            acc = dataclasses.replace(settings, batch=batch, batch_directives=batch_directives, crashes=[])
-            try:
-                run._cross = finish_batch(acc)
-            finally:
-                for states in batch.values():
-                    states.close()
-            run.crashes.extend(acc.crashes)
-            if tree_id is not None and not acc.crashes:
+            for facts in log.replay(unit_dirs, settings):
+                _add_facts(batch, batch_directives, facts)
+            _finish(run, settings, batch, batch_directives)
+            if tree_id is not None and not run.crashes:
                 cache.put_run(tree_id, tuple(_plain(f) for f in run._cross))
+    elif batch:
+        _finish(run, settings, batch, batch_directives)
     if cache is not None:
         cache.prune(run.n_files)
     return run
+
+
+def _add_facts(batch: dict[str, States], directives: dict[str, list[Any]], out: Outcome) -> None:
+    for code, states in out.batch.items():
+        if code not in batch:
+            batch[code] = States(keep_in_memory=bool(states) and ("plan" in states[0] or "unit" in states[0]))
+        batch[code].add(states)
+    directives.update(out.batch_directives)
+
+
+def _finish(run: LintRun, settings: Any, batch: dict[str, States], directives: dict[str, list[Any]]) -> None:
+    """The cross-file rules' findings of the run (their ``finish``), into ``run``."""
+    from skpgen.lint.engine import finish_batch
+
+    acc = dataclasses.replace(settings, batch=batch, batch_directives=directives, crashes=[])
+    try:
+        run._cross = finish_batch(acc)
+    finally:
+        for states in batch.values():
+            states.close()
+    run.crashes.extend(acc.crashes)
 
 
 def sorted_targets(targets: Sequence[Any]) -> list[Target]:

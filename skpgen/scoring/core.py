@@ -139,9 +139,22 @@ def score_ratio(aspek: str, target: Decimal, realisasi: Decimal) -> AspectScore:
     """kuantitas = RO / TO × 100, kualitas = RK / TK × 100 (no cap). `target` must be > 0."""
     with localcontext(_CTX):
         value = realisasi * D100 / target
-    text = f"{fmt_plain(realisasi)}/{fmt_plain(target)} × 100 = {fmt_number(value)}"
     return AspectScore(aspek=aspek, value=value, branch=BRANCH_RATIO, formula=FORMULA[aspek],
-                       substituted=text, target=target, realisasi=realisasi)
+                       target=target, realisasi=realisasi)
+
+
+def substituted(a: AspectScore) -> str:
+    """An aspect's formula with its numbers (``AspectScore.substituted``)."""
+    if a.branch == BRANCH_NOT_DONE or a.target is None or a.realisasi is None:
+        return "0"
+    t, r = fmt_plain(a.target), fmt_plain(a.realisasi)
+    if a.branch == BRANCH_RATIO:
+        return f"{r}/{t} × 100 = {fmt_number(a.value)}"
+    assert a.efisiensi is not None
+    head = f"efisiensi = 100 − ({r}/{t} × 100) = {_fmt_efisiensi(a.efisiensi)}%"
+    if a.branch == BRANCH_LE24:
+        return f"{head} ≤ 24% → ((1,76 × {t} − {r})/{t}) × 100 = {fmt_number(a.value)}"
+    return f"{head} > 24% → 76 − ((((1,76 × {t} − {r})/{t}) × 100) − 100) = {fmt_number(a.value)}"
 
 
 def _fmt_efisiensi(e: Decimal) -> str:
@@ -164,23 +177,15 @@ def score_time_like(aspek: str, target: Decimal, realisasi: Decimal, satuan: str
         base = (NT * target - realisasi) * D100 / target
         le24 = realisasi * D100 >= D76 * target
         value = base if le24 else D76 - (base - D100)
-    t, r = fmt_plain(target), fmt_plain(realisasi)
-    head = f"efisiensi = 100 − ({r}/{t} × 100) = {_fmt_efisiensi(efisiensi)}%"
-    if le24:
-        branch = BRANCH_LE24
-        body = f"{head} ≤ 24% → ((1,76 × {t} − {r})/{t}) × 100 = {fmt_number(value)}"
-    else:
-        branch = BRANCH_GT24
-        body = f"{head} > 24% → 76 − ((((1,76 × {t} − {r})/{t}) × 100) − 100) = {fmt_number(value)}"
+    branch = BRANCH_LE24 if le24 else BRANCH_GT24
     return AspectScore(aspek=aspek, value=value, branch=branch, formula=FORMULA[aspek][branch],
-                       substituted=body, target=target, realisasi=realisasi, efisiensi=efisiensi,
-                       satuan=satuan)
+                       target=target, realisasi=realisasi, efisiensi=efisiensi, satuan=satuan)
 
 
 def not_done_aspect(aspek: str, target: Decimal, satuan: str | None = None) -> AspectScore:
     """An aspect of an activity that was not carried out: 0."""
     return AspectScore(aspek=aspek, value=Decimal(0), branch=BRANCH_NOT_DONE, formula="0",
-                       substituted="0", target=target, realisasi=None, satuan=satuan)
+                       target=target, realisasi=None, satuan=satuan)
 
 
 def _has_any_value(realisasi: Mapping[str, Any]) -> bool:

@@ -42,11 +42,18 @@ class AspectScore:
     value: Decimal
     branch: str                   # one of the BRANCH_* ids
     formula: str                  # the general formula, e.g. "RO / TO × 100"
-    substituted: str              # the formula with the numbers, e.g. "1 / 1 × 100 = 100,00"
     target: Decimal | None = None
     realisasi: Decimal | None = None
     efisiensi: Decimal | None = None  # waktu and biaya only (not for a not-done activity)
     satuan: str | None = None         # satuan_waktu for waktu ("bulan", "hari", …)
+
+    @property
+    def substituted(self) -> str:
+        """The formula with the numbers, e.g. "1/1 × 100 = 100,00": written when read (a lint run
+        scores every plan but shows few of these texts)."""
+        from skpgen.scoring.core import substituted
+
+        return substituted(self)
 
 
 @dataclass(frozen=True)
