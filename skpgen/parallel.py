@@ -26,6 +26,10 @@ R = TypeVar("R")
 # 24 plans to compute. Spot measurements on a heavily shared machine were too noisy to refine it
 # (pool slower at 8-24 plans, faster from 48); bench/run.py measures whole runs.
 POOL_THRESHOLD = 24
+# Items per task sent to a worker: one task per item cost the parent (which also writes the output)
+# some 40 % of a core on lint; a chunk of 8 plans is ~40 ms of work, small enough to keep both
+# workers busy to the end of a batch.
+CHUNK = 8
 
 
 def default_jobs() -> int:
@@ -39,9 +43,9 @@ def default_jobs() -> int:
 _WORK: Callable[[Any], Any] | None = None
 
 
-def _call(item: Any) -> Any:
+def _call_chunk(items: list[Any]) -> list[Any]:
     assert _WORK is not None
-    return _WORK(item)
+    return [_WORK(item) for item in items]
 
 
 def _init(work: Callable[[Any], Any], initializer: Callable[..., None] | None, initargs: tuple[Any, ...],
@@ -57,31 +61,45 @@ def _init(work: Callable[[Any], Any], initializer: Callable[..., None] | None, i
 
 
 class _Miss:
-    __slots__ = ("item", "future", "result", "done")
+    __slots__ = ("item", "future", "index", "result", "done", "queued")
 
     def __init__(self, item: Any):
         self.item = item
-        self.future: Any = None
+        self.future: Any = None  # the future of the chunk this item was sent in
+        self.index = 0           # its place in that chunk
         self.result: Any = None
         self.done = False
+        self.queued = False      # waiting in the chunk being filled
 
 
 def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
                 lookup: Callable[[T], R | None] | None = None,
                 initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
                 warm_up: Callable[[], None] | None = None,
-                threshold: int = POOL_THRESHOLD, window: int | None = None) -> Iterator[R]:
+                threshold: int = POOL_THRESHOLD, window: int | None = None, chunk_size: int = CHUNK) -> Iterator[R]:
     """``work(item)`` for each item (or ``lookup(item)`` when it answers), yielded in item order.
 
     ``work`` and ``initializer`` must be module-level functions (they run in worker processes);
     ``initializer(*initargs)`` also runs once here before the first in-process ``work``.
     ``warm_up`` runs here once before the pool forks (imports the workers then inherit).
+    ``chunk_size``: items per task sent to a worker (1 for heavy items such as a rendered form).
     """
     window = window or max(64, 32 * jobs)
     pending: deque[Any] = deque()  # results (hits) and _Miss entries, in item order
     unsent: list[_Miss] = []
+    chunk: list[_Miss] = []  # misses gathered for the pool, sent CHUNK at a time (one task each)
     pool = None
     local_ready = False
+
+    def send(misses: list[_Miss]) -> None:
+        future = pool.submit(_call_chunk, [m.item for m in misses])
+        for i, m in enumerate(misses):
+            m.future, m.index, m.queued = future, i, False
+
+    def flush() -> None:
+        if chunk:
+            send(chunk[:])
+            chunk.clear()
 
     def run_here(miss: _Miss) -> None:
         nonlocal local_ready
@@ -114,10 +132,12 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
             return head
         if head.done:
             return head.result
+        if head.queued:  # still in the chunk being filled: send it now
+            flush()
         if head.future is None:  # not sent: compute it here
             run_here(head)
             return head.result
-        return head.future.result()
+        return head.future.result()[head.index]
 
     try:
         for item in items:
@@ -128,19 +148,26 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
                 miss = _Miss(item)
                 pending.append(miss)
                 if pool is not None:
-                    miss.future = pool.submit(_call, item)
+                    miss.queued = True
+                    chunk.append(miss)
+                    if len(chunk) >= chunk_size:
+                        flush()
                 elif jobs <= 1:
                     run_here(miss)
                 else:
                     unsent.append(miss)
                     if jobs > 1 and len(unsent) >= threshold:
                         pool = start_pool()
-                        for m in unsent:
-                            m.future = pool.submit(_call, m.item)
+                        for start in range(0, len(unsent), chunk_size):
+                            send(unsent[start:start + chunk_size])
                         unsent.clear()
             # yield what is ready; block only when the window is full
             while pending and (head_ready() or len(pending) >= window):
                 head = pending[0]
+                if isinstance(head, _Miss) and head.queued:
+                    if len(pending) < window:
+                        break  # its chunk is still being filled
+                    flush()
                 if isinstance(head, _Miss) and head.future is None and not head.done:
                     if len(pending) < window:
                         break  # a miss not yet sent: wait, more misses may justify a pool
@@ -153,6 +180,7 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
             if m.future is None and not m.done:
                 run_here(m)
         unsent.clear()
+        flush()
         while pending:
             yield pop()
     finally:

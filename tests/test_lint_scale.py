@@ -90,6 +90,17 @@ def test_ordered_map_keeps_order_and_uses_workers() -> None:
     assert {pid for _, pid in out} - {os.getpid()}, "no item ran in a worker process"
 
 
+@pytest.mark.parametrize("chunk_size,window", [(1, 16), (3, 16), (8, 64), (50, 20)])
+def test_ordered_map_chunks_keep_order_with_hits_between(chunk_size: int, window: int) -> None:
+    """Misses go to the workers in chunks; hits (every third item) and misses still come back in
+    item order, whatever the chunk and window sizes (a chunk larger than the window too)."""
+    out = list(ordered_map(_pid_of, range(300), 2, threshold=8, window=window, chunk_size=chunk_size,
+                           lookup=lambda i: (i, -1) if i % 3 == 0 else None))
+    assert [i for i, _ in out] == list(range(300))
+    assert {pid for i, pid in out if i % 3 == 0} == {-1}
+    assert {pid for i, pid in out if i % 3} - {os.getpid()}, "no miss ran in a worker process"
+
+
 def test_ordered_map_small_batches_and_lookups_stay_in_process() -> None:
     out = list(ordered_map(_pid_of, range(10), 2, threshold=24))
     assert out == [(i, os.getpid()) for i in range(10)]

@@ -156,10 +156,8 @@ class FactLog:
             return
         pickle.dump(record, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def replay(self, unit_dirs: list[Path], settings: Any) -> Iterator[Outcome]:
+    def replay(self, unit_dirs: list[Path], settings: Any, cache: Any = None) -> Iterator[Outcome]:
         """The logged facts as outcomes (facts only), in file order; the log is emptied."""
-        from skpgen.lint.cache import unpack
-
         def records() -> Iterator[Any]:
             if self._spool is None:
                 held, self._held = self._held, []
@@ -176,14 +174,10 @@ class FactLog:
 
         for kind, file, value in records():
             if kind == "p":
-                try:
-                    batch, directives = unpack(value)
-                except Exception:  # noqa: BLE001 - facts that do not unpack: the file's facts afresh
-                    fresh = lint_one(Target(file, file), settings)
-                    batch, directives = fresh.batch, fresh.batch_directives
+                yield with_facts(Outcome(file, [], packed=value), settings, unit_dirs, cache)
             else:
                 batch, directives = value
-            yield without_idle_unit_facts(Outcome(file, [], batch=batch, batch_directives=directives), unit_dirs)
+                yield without_idle_unit_facts(Outcome(file, [], batch=batch, batch_directives=directives), unit_dirs)
 
     def close(self) -> None:
         if self._spool is not None:
@@ -286,6 +280,21 @@ def _work(target: Target) -> Outcome:
     return without_idle_unit_facts(lint_one(target, _SETTINGS, _CACHE), _UNIT_DIRS)
 
 
+def with_facts(out: Outcome, settings: Any, unit_dirs: list[Path], cache: Any = None) -> Outcome:
+    """``out`` with a cache hit's packed facts unpacked (facts that do not unpack are computed
+    afresh from the file, and its entry rewritten), without idle unit facts."""
+    if out.packed is not None:
+        from skpgen.lint.cache import unpack
+
+        try:
+            out.batch, out.batch_directives = unpack(out.packed)
+        except Exception:  # noqa: BLE001 - a damaged entry: this file's facts afresh
+            fresh = lint_one(Target(out.file, out.file), settings, cache)
+            out.batch, out.batch_directives = fresh.batch, fresh.batch_directives
+        out.packed = None
+    return without_idle_unit_facts(out, unit_dirs)
+
+
 def without_idle_unit_facts(out: Outcome, unit_dirs: list[Path]) -> Outcome:
     """``out`` without the unit rules' facts of a plan that lies under no unit folder of the run
     (the unit rules would leave it out): they are neither shipped back from a worker nor kept by
@@ -293,10 +302,11 @@ def without_idle_unit_facts(out: Outcome, unit_dirs: list[Path]) -> Outcome:
     them (a unit file added later finds them)."""
     if not any(states and "plan" in states[0] for states in out.batch.values()):
         return out
-    from skpgen.unit.hierarchy import in_unit_folder
+    if unit_dirs:
+        from skpgen.unit.hierarchy import in_unit_folder
 
-    if in_unit_folder(out.file, unit_dirs):
-        return out
+        if in_unit_folder(out.file, unit_dirs):
+            return out
     out.batch = {code: states for code, states in out.batch.items() if not (states and "plan" in states[0])}
     return out
 
@@ -400,9 +410,11 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
 
     # the cross-file findings are a function of the run key and of every (file, content) of the
     # run: a tree seen before takes them from the cache without running the rules' finish
-    from skpgen.unit.hierarchy import unit_folders
+    unit_dirs: list[Path] = []
+    if any(t.unit for t in targets):
+        from skpgen.unit.hierarchy import unit_folders
 
-    unit_dirs = unit_folders(t.display for t in targets if t.unit)
+        unit_dirs = unit_folders(t.display for t in targets if t.unit)
     tree = hashlib.blake2b(digest_size=16)
     complete = True
     log = FactLog() if cache is not None else None
@@ -419,26 +431,33 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
         run.crashes.extend(out.crashes)
         if keep_names:
             run.names |= out.names
+        if log is not None and out.packed is None and out.batch:
+            # a file linted now: the tree is new, so its cross-file rules will run; stop deferring
+            for facts in log.replay(unit_dirs, settings, cache):
+                _add_facts(batch, batch_directives, facts)
+            log = None
         if log is not None:
             log.add(out)  # a cache hit's facts stay packed: the tree's cross-file findings may be cached
         else:
-            _add_facts(batch, batch_directives, out)
+            _add_facts(batch, batch_directives, with_facts(out, settings, unit_dirs, cache))
         if out.findings:
             run._keep(out.findings)
-    if log is not None and not log.empty:
-        tree_id = tree.hexdigest() if complete else None
+    if batch or (log is not None and not log.empty):
+        tree_id = tree.hexdigest() if (cache is not None and complete) else None
         cross = cache.get_run(tree_id) if tree_id is not None else None
         if cross is not None:
-            log.close()
             run._cross = [Finding(*f) for f in cross]
+            for states in batch.values():
+                states.close()
         else:
-            for facts in log.replay(unit_dirs, settings):
-                _add_facts(batch, batch_directives, facts)
+            if log is not None:
+                for facts in log.replay(unit_dirs, settings, cache):
+                    _add_facts(batch, batch_directives, facts)
             _finish(run, settings, batch, batch_directives)
             if tree_id is not None and not run.crashes:
                 cache.put_run(tree_id, tuple(_plain(f) for f in run._cross))
-    elif batch:
-        _finish(run, settings, batch, batch_directives)
+    if log is not None:
+        log.close()
     if cache is not None:
         cache.prune(run.n_files)
     return run

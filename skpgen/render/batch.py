@@ -279,4 +279,4 @@ def run_batch(items: list[tuple[str, str]], opts: Options, jobs: int) -> Iterato
 
     # a form costs tens of milliseconds: a pool pays off from two plans on
     yield from ordered_map(_work, items, jobs, initializer=_init_worker, initargs=(opts,),
-                           warm_up=lambda: _warm_up(opts), threshold=2, window=jobs * 4)
+                           warm_up=lambda: _warm_up(opts), threshold=2, window=jobs * 4, chunk_size=1)
