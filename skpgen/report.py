@@ -129,17 +129,21 @@ def _scalar(value: object) -> str:
         return _str(value)
     if type(value) is int:
         return int.__repr__(value)
+    if value is None:
+        return "null"
     return json.dumps(value, ensure_ascii=False)
+
+
+_ITEM = ('{\n    "file": %s,\n    "line": %s,\n    "column": %s,\n    "end_line": %s,\n    "end_column": %s,'
+         '\n    "code": %s,\n    "name": %s,\n    "severity": %s,\n    "message": %s,\n    "kegiatan": %s\n  }')
 
 
 def _json_item(f: Finding) -> str:
     """One finding as ``json.dumps(f.to_json(), ensure_ascii=False, indent=2)`` indented once more,
     written directly (the indenting encoder is pure Python and dominated large outputs)."""
-    return ('{\n    "file": ' + _scalar(f.file) + ',\n    "line": ' + _scalar(f.line)
-            + ',\n    "column": ' + _scalar(f.column) + ',\n    "end_line": ' + _scalar(f.end_line)
-            + ',\n    "end_column": ' + _scalar(f.end_column) + ',\n    "code": ' + _scalar(f.code)
-            + ',\n    "name": ' + _scalar(f.name) + ',\n    "severity": ' + _scalar(f.severity)
-            + ',\n    "message": ' + _scalar(f.message) + ',\n    "kegiatan": ' + _scalar(f.kegiatan) + '\n  }')
+    s = _scalar
+    return _ITEM % (s(f.file), s(f.line), s(f.column), s(f.end_line), s(f.end_column), s(f.code), s(f.name),
+                    s(f.severity), s(f.message), s(f.kegiatan))
 
 
 
