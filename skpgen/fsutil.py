@@ -107,6 +107,14 @@ def batch_targets(targets: Iterable[Any], dedup: bool = False) -> list[FileTarge
     return items
 
 
+UNIT_SUFFIXES = (".unit.yaml", ".unit.yml")
+
+
+def is_unit_file(path: Path | str) -> bool:
+    """Whether ``path`` names a unit file (``*.unit.yaml`` / ``*.unit.yml``)."""
+    return str(path).lower().endswith(UNIT_SUFFIXES)
+
+
 def yaml_files(folder: Path) -> list[Path]:
     """``*.yaml``/``*.yml`` files under ``folder``, recursively, in ``sorted()`` order; hidden folders
     and files (``.git``, ``.venv``, ``.skpgen.yaml``) are skipped, symlinked folders are not entered

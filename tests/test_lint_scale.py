@@ -162,8 +162,12 @@ def _entries(cwd: Path) -> list[Path]:
 
 def _mark_cached(cwd: Path, display: str, marker: str) -> None:
     """Rewrite the cached outcome of ``display`` with a marker message: if a later run prints the
-    marker, that run answered from the cache."""
+    marker, that run answered from the cache. The records of whole untouched trees are removed, so
+    that the next run answers from the per-file entries (what these tests are about)."""
     import marshal
+
+    for record in (cwd / CACHE_DIR_NAME).glob("lint-*/tree-*"):
+        record.unlink()
 
     from skpgen.lint.runner import decode, encode
 
@@ -277,6 +281,8 @@ def test_changed_supervisor_rechecks_cached_subordinate(cli, tmp_path: Path) -> 
     assert [f[5] for f in cross] == ["R406"]
     marked = tuple(f[:8] + ("DARI-CACHE-LINTAS",) + f[9:] for f in cross)
     run_file.write_bytes(marshal.dumps((fmt, tree_id, marked)))
+    for record in _tree_records(proj):  # not the whole untouched tree's record: its cross-file part
+        record.unlink()
     assert "DARI-CACHE-LINTAS" in _lint(cli, Path("skp"), proj, "--format", "concise").stdout
     # and any change to the tree (here: a subordinate's content) recomputes them
     sub = folder / "bawahan.skp.yaml"
@@ -527,3 +533,61 @@ def test_plans_outside_unit_folders_keep_no_unit_facts(tmp_path: Path, monkeypat
     monkeypatch.setattr(engine, "finish_batch", spy)
     lint_batch(targets, Settings(config=load_config(None, proj)), jobs=1)
     assert sorted(Path(f).name for f in seen) == sorted(p.name for p in unit.glob("*.skp.yaml"))
+
+
+# ---- a whole untouched tree answers from one record ------------------------------------------
+
+def _tree_records(proj: Path) -> list[Path]:
+    return sorted((proj / CACHE_DIR_NAME).glob("lint-*/tree-*"))
+
+
+def test_untouched_tree_answers_from_one_record(cli, tmp_path: Path) -> None:
+    import marshal
+
+    proj, folder = _small_tree(tmp_path)
+    ref = _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache").stdout
+    assert _lint(cli, Path("skp"), proj, "--format", "concise").stdout == ref  # cold, record written
+    [record] = _tree_records(proj)
+    fmt, stat_id, (n_files, load_failed, findings, names) = marshal.loads(record.read_bytes())
+    assert n_files == 5 and not load_failed
+    assert [f[0] for f in findings] == sorted(f[0] for f in findings)
+    marked = tuple(f[:8] + ("DARI-REKAMAN-POHON",) + f[9:] for f in findings)
+    record.write_bytes(marshal.dumps((fmt, stat_id, (n_files, load_failed, marked, names))))
+    assert "DARI-REKAMAN-POHON" in _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    # a file touched (same content, new change time): the record no longer answers; the
+    # per-file entries (content hashes) do, and the output is the reference again
+    os.utime(folder / "p1.skp.yaml")
+    assert _lint(cli, Path("skp"), proj, "--format", "concise").stdout == ref
+    # a file changed: its findings change accordingly
+    p0 = folder / "p0.skp.yaml"
+    p0.write_text(p0.read_text(encoding="utf-8").replace("versi: 1", "versi: satu"), encoding="utf-8")
+    changed = _lint(cli, Path("skp"), proj, "--format", "concise").stdout
+    assert changed == _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache").stdout
+    assert "DARI-REKAMAN-POHON" not in changed and changed != ref
+
+
+def test_tree_record_keeps_redaction_apart(cli, tmp_path: Path) -> None:
+    proj, _ = _small_tree(tmp_path)
+    plain = _lint(cli, Path("skp"), proj, "--format", "json").stdout
+    redacted = _lint(cli, Path("skp"), proj, "--format", "json", "--redact").stdout
+    assert redacted == _lint(cli, Path("skp"), proj, "--format", "json", "--redact", "--no-cache").stdout
+    assert plain == _lint(cli, Path("skp"), proj, "--format", "json").stdout
+    assert len(_tree_records(proj)) == 2  # one per kind of run
+
+
+def test_warm_run_of_an_untouched_tree_loads_no_rules_parser_or_toml(cli, tmp_path: Path) -> None:
+    """A repeated lint of an untouched tree answers from its record: what it imports stays small
+    (no rule registry, YAML, scoring, schema, TOML or OpenSSL), which is most of its run time."""
+    proj, _ = _small_tree(tmp_path)
+    _lint(cli, Path("skp"), proj, "--format", "json")
+    code = ("import atexit, sys\n"
+            "heavy = ('skpgen.rules', 'yaml', 'skpgen.loader', 'skpgen.scoring', 'jsonschema', "
+            "'fastjsonschema', 'tomllib', 'difflib', 'skpgen.unit.model')\n"
+            "atexit.register(lambda: print('LOADED', sorted(m for m in heavy if m in sys.modules), "
+            "file=sys.stderr))\n"
+            "sys.argv = ['skpgen', 'lint', '--format', 'json', 'skp']\n"
+            "from skpgen.cli import main\n"
+            "main()\n")
+    env = {k: v for k, v in os.environ.items() if k != "SKPGEN_CACHE_DIR"}  # the cache beside the tree
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=proj, env=env)
+    assert "LOADED []" in out.stderr, out.stderr

@@ -40,7 +40,7 @@ def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str], units: 
     are yielded (``Target.unit``) only to commands that check them (``units=True``); the others
     skip them in a directory and refuse one given by name (an error, exit 2).
     """
-    from skpgen.unit.model import is_unit_file, ut
+    from skpgen.fsutil import is_unit_file
 
     for p in paths:
         if p.is_dir():
@@ -52,6 +52,8 @@ def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str], units: 
             for f in found:
                 yield Target(Path(f), f, is_unit_file(f))
         elif is_unit_file(p.name) and not units:
+            from skpgen.unit.model import ut
+
             errors.append(ut("cli.unit_is_not_plan", lang, path=str(p)))
         elif p.exists() or p.is_symlink():
             yield Target(p, str(p), is_unit_file(p.name))

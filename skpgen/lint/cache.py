@@ -14,7 +14,11 @@ rules collect: R406's offered ids and references, P623's periods), so the cross-
 judged afresh on every run from the facts of all files: a changed supervisor plan re-checks its
 subordinates' references although their entries are hits. The cross-file findings of a whole
 tree (every file name with its content hash) are kept too, so an unchanged tree does not even
-run the rules' ``finish``.
+run the rules' ``finish``. Last, the whole result of a run whose findings fit in memory is kept
+under the identity of its files (name, size, modification and change times, inode): a repeated
+run over a tree nobody touched reads one record instead of an entry per file. Any write to a file
+changes its change time (which tools cannot set back), so a touched file always falls back to the
+per-file entries and their content hashes.
 
 Safety: entries are written to a temporary file and renamed (concurrent runs see an old or a new
 complete entry, never a partial one); an entry that cannot be read or does not verify (corrupt,
@@ -28,7 +32,6 @@ are pruned once they outnumber the files of the run.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import marshal
 import os
@@ -36,6 +39,11 @@ import pickle
 import tempfile
 from pathlib import Path
 from typing import Any
+
+try:  # hashlib's blake2b without loading OpenSSL's _hashlib (~5 ms of every lint's start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 CACHE_DIR_NAME = ".skpgen_cache"
 FORMAT = 1  # bump when the entry layout changes
@@ -45,7 +53,7 @@ PRUNE_SLACK = 1000  # stale entries tolerated beyond the files of the run before
 
 
 def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return blake2b(data, digest_size=16).digest()
 
 
 def cache_root(config_source: str | None, config_root: Path) -> Path:
@@ -84,7 +92,7 @@ def code_fingerprint() -> bytes:
     import skpgen
     from skpgen.resources import resource_path
 
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(f"{skpgen.__version__}\0{FORMAT}".encode())
     _fingerprint_tree(h, Path(skpgen.__file__).parent, (".py", ".toml", ".json", ".j2", ".yaml", ".txt"))
     for name in ("schemas", "rules"):
@@ -99,7 +107,7 @@ def vocab_fingerprint(extra_dir: str | None) -> bytes:
     """The contents of the built-in word lists and of the ``--vocab``/config vocabulary folder."""
     from skpgen.resources import resource_path
 
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     folders = [resource_path("rules")] + ([Path(extra_dir)] if extra_dir else [])
     for folder in folders:
         h.update(str(folder).encode("utf-8", "surrogateescape") + b"\0")
@@ -118,7 +126,7 @@ def vocab_fingerprint(extra_dir: str | None) -> bytes:
 
 def run_key(config: Any, lang: str, previous: list[Path] | None) -> str:
     """The hash of everything besides a file's bytes that can change its lint findings."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(code_fingerprint())
     h.update(vocab_fingerprint(config.vocab))
     h.update(repr((lang, config.select, config.ignore, sorted(config.severity.items()),
@@ -199,7 +207,7 @@ class LintCache:
 
     def path_for(self, display: str) -> str:
         """The entry file of ``display`` (a string: pathlib costs more than the read itself here)."""
-        name = hashlib.blake2b(display.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        name = blake2b(display.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
         self.used.add(name)
         return f"{self._dir_str}/{name[:2]}/{name}"
 
@@ -243,11 +251,31 @@ class LintCache:
         return value if fmt == FORMAT and stored_id == tree_id else None
 
     def put_run(self, tree_id: str, value: Any) -> None:
+        self._put_bounded("run-", tree_id, value)
+
+    # -- a whole unchanged tree -------------------------------------------------------------------
+    def get_tree(self, stat_id: str) -> Any:
+        """The stored result of a run over exactly these files, unchanged since (see
+        :func:`skpgen.lint.runner.tree_stat_id`), or None."""
+        if not self._prepare():
+            return None
+        try:
+            with open(f"{self._dir_str}/tree-{stat_id}", "rb") as fh:
+                fmt, stored_id, value = marshal.loads(fh.read())
+        except Exception:  # noqa: BLE001
+            return None
+        return value if fmt == FORMAT and stored_id == stat_id else None
+
+    def put_tree(self, stat_id: str, value: Any) -> None:
+        self._put_bounded("tree-", stat_id, value)
+
+    def _put_bounded(self, prefix: str, key: str, value: Any) -> None:
+        """One record named ``prefix + key``; the newest ``KEEP_RUNS`` of that prefix are kept."""
         if not self._prepare():
             return
         try:
-            _atomic_write(self.dir / f"run-{tree_id}", marshal.dumps((FORMAT, tree_id, value)))
-            runs = sorted((e for e in os.scandir(self.dir) if e.name.startswith("run-")),
+            _atomic_write(self.dir / f"{prefix}{key}", marshal.dumps((FORMAT, key, value)))
+            runs = sorted((e for e in os.scandir(self.dir) if e.name.startswith(prefix)),
                           key=lambda e: e.stat().st_mtime_ns, reverse=True)
             for old in runs[KEEP_RUNS:]:
                 os.unlink(old.path)

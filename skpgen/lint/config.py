@@ -19,10 +19,8 @@ Keys::
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -128,6 +126,8 @@ def parse_config(raw: Any, source: str, root: Path, lang: str = "id") -> Config:
     cfg = Config(source=source, root=root)
     for key, value in raw.items():
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f" ('{close[0]}'?)" if close else ""
             raise ConfigError(lt("config.unknown_key", lang, source=source, key=key, hint=hint,
@@ -245,6 +245,8 @@ def _load_yaml_config(path: Path, lang: str) -> Config:
 
 
 def _load_pyproject(path: Path, lang: str) -> Config | None:
+    import tomllib
+
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -269,6 +271,8 @@ def discover(start: Path) -> Path | None:
     for d in dirs:
         p = d / "pyproject.toml"
         if p.is_file():
+            import tomllib
+
             try:
                 with open(p, "rb") as fh:
                     if "skpgen" in tomllib.load(fh).get("tool", {}):

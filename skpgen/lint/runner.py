@@ -22,11 +22,8 @@ in memory, but only for plans under a unit folder of the run.
 from __future__ import annotations
 
 import dataclasses
-import heapq
 import os
-import pickle
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +54,9 @@ class States:
         self._keep = keep_in_memory
 
     def add(self, states: list[Any]) -> None:
+        import pickle
+        import tempfile
+
         self._n_files += 1
         if self._spool is None:
             self._held.extend(states)
@@ -73,6 +73,8 @@ class States:
         if self._spool is None:
             yield from self._held
             return
+        import pickle
+
         spool = self._spool
         spool.flush()
         spool.seek(0)
@@ -114,7 +116,8 @@ def encode(out: Outcome) -> tuple[Any, ...]:
 
     return (tuple((f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity, f.message, f.kegiatan)
                   for f in out.findings),
-            out.load_failed, pack((out.batch, out.batch_directives)), out.names, tuple(out.crashes))
+            out.load_failed, out.packed if out.packed is not None else pack((out.batch, out.batch_directives)),
+            out.names, tuple(out.crashes))
 
 
 def _plain(f: Finding) -> tuple[Any, ...]:
@@ -140,6 +143,9 @@ class FactLog:
         self.empty = True
 
     def add(self, out: Outcome) -> None:
+        import pickle
+        import tempfile
+
         if out.packed is None and not out.batch:
             return
         self.empty = False
@@ -159,6 +165,8 @@ class FactLog:
     def replay(self, unit_dirs: list[Path], settings: Any, cache: Any = None) -> Iterator[Outcome]:
         """The logged facts as outcomes (facts only), in file order; the log is emptied."""
         def records() -> Iterator[Any]:
+            import pickle
+
             if self._spool is None:
                 held, self._held = self._held, []
                 yield from held
@@ -341,6 +349,9 @@ class LintRun:
 
     def _keep(self, findings: list[Finding]) -> None:
         """Hold a file's findings: in memory up to ``HOLD_IN_MEMORY`` findings, then on disk."""
+        import pickle
+        import tempfile
+
         if self._spool is None:
             self._held.append(findings)
             self._n_held += len(findings)
@@ -356,6 +367,8 @@ class LintRun:
 
     def findings(self) -> Iterator[Finding]:
         """Every finding, sorted by (file, line, column, code); ties keep per-file first."""
+        import heapq
+
         return heapq.merge(self._spooled(), self._cross, key=Finding.sort_key)
 
     def _spooled(self) -> Iterator[Finding]:
@@ -365,6 +378,8 @@ class LintRun:
             for fs in held:
                 yield from fs
             return
+        import pickle
+
         spool.seek(0)
         try:
             while True:  # one unpickler per record: no memo kept across them
@@ -376,11 +391,50 @@ class LintRun:
             self._spool = None
 
 
+def tree_stat_id(targets: Sequence[Target], keep_names: bool) -> str | None:
+    """The identity of the run's files as they are on disk, without reading them: each name with
+    its size, modification and change times (nanoseconds), inode and device. Any write to a file
+    changes its change time, which cannot be set back; None when a file cannot be stat'ed or is
+    not a regular file (it is then read and hashed as usual)."""
+    from skpgen.lint.cache import blake2b
+
+    h = blake2b(digest_size=16)
+    h.update(b"names\0" if keep_names else b"\0")
+    for t in targets:
+        try:
+            st = os.stat(t.path)
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        h.update(f"{t.display}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{st.st_dev}\n"
+                 .encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _from_record(record: Any, targets: Sequence[Target], keep_files: bool) -> LintRun:
+    n_files, load_failed, findings, names = record
+    if n_files != len(targets):
+        raise ValueError("record of another tree")
+    run = LintRun(n_files=n_files, files=[t.display for t in targets] if keep_files else None,
+                  load_failed=bool(load_failed), names=set(names), hits=n_files)
+    run._held = [[Finding(*f) for f in findings]]
+    return run
+
+
 def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: Any = None, *,
                keep_files: bool = False, keep_names: bool = False) -> LintRun:
     """Lint ``targets`` (in the order given: sorted by display name for SPEC §9's order)."""
     from skpgen.parallel import ordered_map
 
+    stat_id = tree_stat_id(targets, keep_names) if cache is not None and targets else None
+    if stat_id is not None:
+        record = cache.get_tree(stat_id)
+        if record is not None:
+            try:
+                return _from_record(record, targets, keep_files)
+            except Exception:  # noqa: BLE001 - a record of another shape: lint as usual
+                pass
     run = LintRun(files=[] if keep_files else None)
     batch: dict[str, States] = {}
     batch_directives: dict[str, list[Any]] = {}
@@ -406,7 +460,7 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
         run.hits += 1
         return hit
 
-    import hashlib
+    from skpgen.lint.cache import blake2b
 
     # the cross-file findings are a function of the run key and of every (file, content) of the
     # run: a tree seen before takes them from the cache without running the rules' finish
@@ -415,7 +469,7 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
         from skpgen.unit.hierarchy import unit_folders
 
         unit_dirs = unit_folders(t.display for t in targets if t.unit)
-    tree = hashlib.blake2b(digest_size=16)
+    tree = blake2b(digest_size=16)
     complete = True
     log = FactLog() if cache is not None else None
     for out in ordered_map(_work, targets, jobs, lookup=lookup if cache is not None else None,
@@ -458,6 +512,16 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
                 cache.put_run(tree_id, tuple(_plain(f) for f in run._cross))
     if log is not None:
         log.close()
+    if stat_id is not None and complete and not run.crashes and run._spool is None:
+        # the whole result, when it is small enough to be held (it was): the next run over the
+        # untouched tree reads this one record
+        from skpgen.isolation import is_internal
+
+        held = [f for fs in run._held for f in fs]
+        if not any(is_internal(f) for f in held):
+            merged = sorted(held + run._cross, key=Finding.sort_key)
+            cache.put_tree(stat_id, (run.n_files, run.load_failed, tuple(_plain(f) for f in merged),
+                                     tuple(sorted(run.names)) if keep_names else ()))
     if cache is not None:
         cache.prune(run.n_files)
     return run

@@ -25,7 +25,7 @@ from skpgen.limits import DEFAULT_MAX_BYTES
 if TYPE_CHECKING:  # the loader (and YAML) is imported where a file is read: the cross-file lint of
     from skpgen.loader import Document, Node  # a cached run needs neither
 
-UNIT_SUFFIXES = (".unit.yaml", ".unit.yml")
+from skpgen.fsutil import UNIT_SUFFIXES, is_unit_file  # noqa: F401 - the names of unit files
 PERIODS = ("triwulan-1", "triwulan-2", "triwulan-3", "triwulan-4", "tahunan")
 PREDIKAT_ORGANISASI = ("istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
 
@@ -38,11 +38,6 @@ Path_ = tuple[str | int, ...]
 def ut(key: str, lang: str = "id", /, **kw: Any) -> str:
     """A message of the unit catalogue (``skpgen/unit/messages.toml``)."""
     return MESSAGES.t(key, lang, **kw)
-
-
-def is_unit_file(path: Path | str) -> bool:
-    """Whether ``path`` names a unit file (``*.unit.yaml`` / ``*.unit.yml``)."""
-    return str(path).lower().endswith(UNIT_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
