@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +59,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, make_parents: bool = Tr
             fh.flush()
         return
     mode = stat.S_IMODE(st.st_mode) if st is not None else (0o666 & ~_umask())
+    import tempfile  # here: listing files (every batch command's first step) does not need it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

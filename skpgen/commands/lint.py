@@ -69,8 +69,7 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
     """
     from skpgen.lint.config import ConfigError, _norm_codes, load_config, rule_lookup
     from skpgen.lint.context import lt
-    from skpgen.lint.engine import PreviousIndex, Settings, previous_files
-    from skpgen.lint.vocab import VocabError
+    from skpgen.lint.settings import Settings, VocabError  # the engine loads only if files are linted
 
     lang0 = get_lang(lang)
     start = paths[0] if paths else Path.cwd()
@@ -94,6 +93,8 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
         return
     prev_index = None
     if previous is not None:
+        from skpgen.lint.engine import PreviousIndex, previous_files
+
         if not previous.exists():
             _fail(lt("cli.previous_error", lang, file=str(previous), problem="tidak ditemukan / not found"))
         prev_index = PreviousIndex(previous_files(previous), lang)

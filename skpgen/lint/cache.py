@@ -35,8 +35,6 @@ from __future__ import annotations
 import io
 import marshal
 import os
-import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +150,8 @@ def pack(obj: Any) -> tuple[str, Any]:
         marshal.dumps(obj)
         return ("m", obj)
     except ValueError:
+        import pickle
+
         return ("p", pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -160,21 +160,32 @@ def unpack(packed: tuple[str, Any]) -> Any:
     if kind == "m":
         return value
     if kind == "p" and isinstance(value, bytes):
-        return _Unpickler(io.BytesIO(value)).load()
+        return _unpickler(io.BytesIO(value)).load()
     raise ValueError(kind)
 
 
-class _Unpickler(pickle.Unpickler):
-    """Rebuilds only skpgen's classes (rule facts, directives) and plain containers: an entry can
-    never make the unpickler call a function."""
+_UNPICKLER: Any = None
 
-    def find_class(self, module: str, name: str) -> Any:
-        if module == "skpgen" or module.startswith("skpgen.") or \
-                (module == "builtins" and name in ("set", "frozenset", "tuple", "list", "dict")):
-            found = super().find_class(module, name)
-            if isinstance(found, type):  # classes only: no function can be called by an entry
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name}")
+
+def _unpickler(stream: Any) -> Any:
+    """An unpickler that rebuilds only skpgen's classes (rule facts, directives) and plain
+    containers: an entry can never make it call a function. Made on first use (pickle is not
+    needed by a run that unpacks no facts)."""
+    global _UNPICKLER
+    if _UNPICKLER is None:
+        import pickle
+
+        class _Unpickler(pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> Any:
+                if module == "skpgen" or module.startswith("skpgen.") or \
+                        (module == "builtins" and name in ("set", "frozenset", "tuple", "list", "dict")):
+                    found = super().find_class(module, name)
+                    if isinstance(found, type):  # classes only: no function can be called by an entry
+                        return found
+                raise pickle.UnpicklingError(f"{module}.{name}")
+
+        _UNPICKLER = _Unpickler
+    return _UNPICKLER(stream)
 
 
 class LintCache:
@@ -316,6 +327,8 @@ class LintCache:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -17,6 +17,7 @@ from skpgen.isolation import RAISE_HOOK_ENV, hook_stage, internal_error, is_inte
 from skpgen.lint.config import Config
 from skpgen.lint.context import Context, DocShared, lt, rule_message
 from skpgen.lint.suppression import apply, parse_directives
+from skpgen.lint.settings import Settings
 from skpgen.lint.vocab import Vocab, load_vocab
 from skpgen.limits import DEFAULT_MAX_BYTES
 
@@ -37,21 +38,7 @@ def schema_check(doc: Document, lang: str) -> list[Finding]:
     return validate_document(doc, lang)
 
 
-@dataclass
-class Settings:
-    config: Config
-    lang: str = "id"
-    vocab: Vocab | None = None
-    previous: Any = None  # PreviousIndex
-    crashes: list[str] = field(default_factory=list)
-    # cross-file rules (BATCH = True): per-document states and the directives of their files
-    batch: dict[str, list[Any]] = field(default_factory=dict)
-    batch_directives: dict[str, list[Any]] = field(default_factory=dict)
-
-    def get_vocab(self) -> Vocab:
-        if self.vocab is None:
-            self.vocab = load_vocab(self.config.vocab)
-        return self.vocab
+# Settings live in skpgen.lint.settings (a cached lint run needs them, not the engine)
 
 
 def _engine_finding(rule: Any, file: str, line: int, col: int, end_col: int, severity: str, lang: str,

@@ -248,8 +248,7 @@ def _read_list(path: Path) -> list[str]:
     return out
 
 
-class VocabError(Exception):
-    pass
+from skpgen.lint.settings import VocabError  # noqa: E402,F401 - defined there (no vocabulary needed to catch it)
 
 
 @cache
