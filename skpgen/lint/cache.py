@@ -252,14 +252,7 @@ class LintCache:
     # -- the cross-file findings of a whole tree ---------------------------------------------------
     def get_run(self, tree_id: str) -> Any:
         """The cross-file findings stored for a tree (every file and its content hash), or None."""
-        if not self._prepare():
-            return None
-        try:
-            with open(f"{self._dir_str}/run-{tree_id}", "rb") as fh:
-                fmt, stored_id, value = marshal.loads(fh.read())
-        except Exception:  # noqa: BLE001
-            return None
-        return value if fmt == FORMAT and stored_id == tree_id else None
+        return self._get_record("run-", tree_id)
 
     def put_run(self, tree_id: str, value: Any) -> None:
         self._put_bounded("run-", tree_id, value)
@@ -268,14 +261,17 @@ class LintCache:
     def get_tree(self, stat_id: str) -> Any:
         """The stored result of a run over exactly these files, unchanged since (see
         :func:`skpgen.lint.runner.tree_stat_id`), or None."""
+        return self._get_record("tree-", stat_id)
+
+    def _get_record(self, prefix: str, key: str) -> Any:
         if not self._prepare():
             return None
         try:
-            with open(f"{self._dir_str}/tree-{stat_id}", "rb") as fh:
-                fmt, stored_id, value = marshal.loads(fh.read())
-        except Exception:  # noqa: BLE001
+            with open(f"{self._dir_str}/{prefix}{key}", "rb") as fh:
+                fmt, stored, value = marshal.loads(fh.read())
+        except Exception:  # noqa: BLE001 - missing, unreadable or corrupt: a miss
             return None
-        return value if fmt == FORMAT and stored_id == stat_id else None
+        return value if fmt == FORMAT and stored == key else None
 
     def put_tree(self, stat_id: str, value: Any) -> None:
         self._put_bounded("tree-", stat_id, value)

@@ -8,7 +8,7 @@ per-file work small: the vocabulary, the validator, and the rule registry are bu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,7 @@ from skpgen.lint.config import Config
 from skpgen.lint.context import Context, DocShared, lt, rule_message
 from skpgen.lint.suppression import apply, parse_directives
 from skpgen.lint.settings import Settings
-from skpgen.lint.vocab import Vocab, load_vocab
+from skpgen.lint.vocab import Vocab
 from skpgen.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:  # the loader (and YAML) is imported where files are read: finish_batch needs neither

@@ -39,43 +39,44 @@ HOLD_IN_MEMORY = 5000
 HOLD_STATES = 2000
 
 
-class States:
-    """One cross-file rule's states for a run: a sequence its ``finish`` may iterate several times.
+class Spool:
+    """Records in arrival order: held in memory up to a limit (of records, or of their ``weight``),
+    then written to a temporary file, one pickle per record (no memo kept across them), and read
+    back in order on each iteration. What keeps a run's memory flat in the number of files."""
 
-    Held in memory for up to ``HOLD_STATES`` files, then written to a temporary file (one pickle
-    record per file) and read back on each iteration, so the run's memory does not grow with the
-    number of files. ``keep_in_memory``: never spooled (the unit rules' facts, shared between the
-    eight unit rules by identity and already limited to the plans under a unit folder)."""
-
-    def __init__(self, keep_in_memory: bool = False) -> None:
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
         self._held: list[Any] = []
-        self._spool: IO[bytes] | None = None
-        self._n_files = 0
-        self._keep = keep_in_memory
+        self._weight = 0
+        self._file: IO[bytes] | None = None
+        self.count = 0
 
-    def add(self, states: list[Any]) -> None:
+    def add(self, record: Any, limit: int | None, weight: int = 1) -> None:
+        """Keep ``record``; past ``limit`` (None: never) everything goes to disk."""
         import pickle
-        import tempfile
 
-        self._n_files += 1
-        if self._spool is None:
-            self._held.extend(states)
-            if self._keep or self._n_files <= HOLD_STATES:
+        self.count += 1
+        if self._file is None:
+            self._held.append(record)
+            self._weight += weight
+            if limit is None or self._weight <= limit:
                 return
-            self._spool = tempfile.TemporaryFile(prefix="skpgen-facts-")
+            import tempfile
+
+            self._file = tempfile.TemporaryFile(prefix=self._prefix)
             held, self._held = self._held, []
-            for state in held:
-                pickle.dump([state], self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+            for r in held:
+                pickle.dump(r, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             return
-        pickle.dump(states, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[Any]:
-        if self._spool is None:
-            yield from self._held
+        if self._file is None:
+            yield from list(self._held)
             return
         import pickle
 
-        spool = self._spool
+        spool = self._file
         spool.flush()
         spool.seek(0)
         while True:
@@ -83,16 +84,43 @@ class States:
                 record = pickle.load(spool)
             except EOFError:
                 return
-            yield from record
+            yield record
 
-    def __bool__(self) -> bool:
-        return self._n_files > 0
+    @property
+    def on_disk(self) -> bool:
+        return self._file is not None
 
     def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-            self._spool = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
         self._held = []
+
+
+class States:
+    """One cross-file rule's states for a run: a sequence its ``finish`` may iterate several times.
+
+    Held in memory for up to ``HOLD_STATES`` files, then in a temporary file read back on each
+    iteration (:class:`Spool`), so the run's memory does not grow with the number of files.
+    ``keep_in_memory``: never spooled (the unit rules' facts, shared between the eight unit rules
+    by identity and already limited to the plans under a unit folder)."""
+
+    def __init__(self, keep_in_memory: bool = False) -> None:
+        self._records = Spool("skpgen-facts-")
+        self._keep = keep_in_memory
+
+    def add(self, states: list[Any]) -> None:
+        self._records.add(states, None if self._keep else HOLD_STATES)
+
+    def __iter__(self) -> Iterator[Any]:
+        for states in self._records:
+            yield from states
+
+    def __bool__(self) -> bool:
+        return self._records.count > 0
+
+    def close(self) -> None:
+        self._records.close()
 
 
 @dataclass(slots=True)
@@ -135,63 +163,38 @@ def decode(file: str, value: tuple[Any, ...]) -> Outcome:
 class FactLog:
     """Every file's cross-file facts in file order, kept until the run knows whether it needs them
     (its tree's cross-file findings may be cached): in memory for up to ``HOLD_STATES`` files, then
-    in a temporary file. A cache hit's facts are kept packed, as the entry stores them."""
+    in a temporary file (:class:`Spool`). A cache hit's facts are kept packed, as the entry stores
+    them."""
 
     def __init__(self) -> None:
-        self._held: list[Any] = []
-        self._spool: IO[bytes] | None = None
-        self.empty = True
+        self._records = Spool("skpgen-facts-")
+
+    @property
+    def empty(self) -> bool:
+        return self._records.count == 0
 
     def add(self, out: Outcome) -> None:
-        import pickle
-        import tempfile
-
         if out.packed is None and not out.batch:
             return
-        self.empty = False
         record = ("p", out.file, out.packed) if out.packed is not None else \
             ("o", out.file, (out.batch, out.batch_directives))
-        if self._spool is None:
-            self._held.append(record)
-            if len(self._held) <= HOLD_STATES:
-                return
-            self._spool = tempfile.TemporaryFile(prefix="skpgen-facts-")
-            held, self._held = self._held, []
-            for r in held:
-                pickle.dump(r, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
-            return
-        pickle.dump(record, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self._records.add(record, HOLD_STATES)
 
     def replay(self, unit_dirs: list[Path], settings: Any, cache: Any = None) -> Iterator[Outcome]:
         """The logged facts as outcomes (facts only), in file order; the log is emptied."""
-        def records() -> Iterator[Any]:
-            import pickle
-
-            if self._spool is None:
-                held, self._held = self._held, []
-                yield from held
-                return
-            spool, self._spool = self._spool, None
-            with spool:
-                spool.seek(0)
-                while True:
-                    try:
-                        yield pickle.load(spool)
-                    except EOFError:
-                        return
-
-        for kind, file, value in records():
-            if kind == "p":
-                yield with_facts(Outcome(file, [], packed=value), settings, unit_dirs, cache)
-            else:
-                batch, directives = value
-                yield without_idle_unit_facts(Outcome(file, [], batch=batch, batch_directives=directives), unit_dirs)
+        try:
+            for kind, file, value in self._records:
+                if kind == "p":
+                    yield with_facts(Outcome(file, [], packed=value), settings, unit_dirs, cache)
+                else:
+                    batch, directives = value
+                    yield without_idle_unit_facts(Outcome(file, [], batch=batch, batch_directives=directives),
+                                                  unit_dirs)
+        finally:
+            self._records.close()
 
     def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-            self._spool = None
-        self._held = []
+        self._records.close()
 
 
 Target = FileTarget  # one file of the batch (path and display name as text, unit flag)
@@ -342,28 +345,12 @@ class LintRun:
     crashes: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     hits: int = 0
-    _spool: IO[bytes] | None = None
-    _held: list[list[Finding]] = field(default_factory=list)
-    _n_held: int = 0
+    _files_findings: Spool = field(default_factory=lambda: Spool("skpgen-lint-"))
     _cross: list[Finding] = field(default_factory=list)
 
     def _keep(self, findings: list[Finding]) -> None:
         """Hold a file's findings: in memory up to ``HOLD_IN_MEMORY`` findings, then on disk."""
-        import pickle
-        import tempfile
-
-        if self._spool is None:
-            self._held.append(findings)
-            self._n_held += len(findings)
-            if self._n_held <= HOLD_IN_MEMORY:
-                return
-            self._spool = tempfile.TemporaryFile(prefix="skpgen-lint-")
-            held, self._held = self._held, []
-            for fs in held:
-                pickle.dump(fs, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
-            return
-        # one pickler per record: no memo kept across them
-        pickle.dump(findings, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+        self._files_findings.add(findings, HOLD_IN_MEMORY, len(findings))
 
     def findings(self) -> Iterator[Finding]:
         """Every finding, sorted by (file, line, column, code); ties keep per-file first."""
@@ -372,23 +359,11 @@ class LintRun:
         return heapq.merge(self._spooled(), self._cross, key=Finding.sort_key)
 
     def _spooled(self) -> Iterator[Finding]:
-        spool = self._spool
-        if spool is None:
-            held, self._held = self._held, []
-            for fs in held:
-                yield from fs
-            return
-        import pickle
-
-        spool.seek(0)
         try:
-            while True:  # one unpickler per record: no memo kept across them
-                yield from pickle.load(spool)
-        except EOFError:
-            pass
+            for fs in self._files_findings:
+                yield from fs
         finally:
-            spool.close()
-            self._spool = None
+            self._files_findings.close()
 
 
 def tree_stat_id(targets: Sequence[Target], keep_names: bool) -> str | None:
@@ -418,7 +393,7 @@ def _from_record(record: Any, targets: Sequence[Target], keep_files: bool) -> Li
         raise ValueError("record of another tree")
     run = LintRun(n_files=n_files, files=[t.display for t in targets] if keep_files else None,
                   load_failed=bool(load_failed), names=set(names), hits=n_files)
-    run._held = [[Finding(*f) for f in findings]]
+    run._keep([Finding(*f) for f in findings])
     return run
 
 
@@ -512,12 +487,12 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
                 cache.put_run(tree_id, tuple(_plain(f) for f in run._cross))
     if log is not None:
         log.close()
-    if stat_id is not None and complete and not run.crashes and run._spool is None:
+    if stat_id is not None and complete and not run.crashes and not run._files_findings.on_disk:
         # the whole result, when it is small enough to be held (it was): the next run over the
         # untouched tree reads this one record
         from skpgen.isolation import is_internal
 
-        held = [f for fs in run._held for f in fs]
+        held = [f for fs in run._files_findings for f in fs]
         if not any(is_internal(f) for f in held):
             merged = sorted(held + run._cross, key=Finding.sort_key)
             cache.put_tree(stat_id, (run.n_files, run.load_failed, tuple(_plain(f) for f in merged),
