@@ -95,15 +95,15 @@ class FileTarget:
 def batch_targets(targets: Iterable[Any], dedup: bool = False) -> list[FileTarget]:
     """``targets`` (anything with ``.path``, ``.display`` and maybe ``.unit``) as :class:`FileTarget`
     in display-name order, the order of SPEC §9's output; ``dedup``: a file named twice once."""
-    out: dict[str, FileTarget] | list[FileTarget] = {} if dedup else []
+    items: list[FileTarget] = []
+    seen: set[str] = set()
     for t in targets:
+        if dedup:
+            if t.display in seen:
+                continue
+            seen.add(t.display)
         path = os.fspath(t.path)
-        item = FileTarget(t.display if path == t.display else path, t.display, bool(getattr(t, "unit", False)))
-        if isinstance(out, dict):
-            out.setdefault(t.display, item)
-        else:
-            out.append(item)
-    items = list(out.values()) if isinstance(out, dict) else out
+        items.append(FileTarget(t.display if path == t.display else path, t.display, bool(getattr(t, "unit", False))))
     items.sort(key=lambda t: t.display)
     return items
 

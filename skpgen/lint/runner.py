@@ -306,19 +306,30 @@ def with_facts(out: Outcome, settings: Any, unit_dirs: list[Path], cache: Any = 
     return without_idle_unit_facts(out, unit_dirs)
 
 
+def _plan_facts(states: list[Any]) -> bool:
+    """Whether a file's states for one rule are a plan's facts for the unit rules (``plan``, as
+    :func:`skpgen.unit.cascade.collect` writes them)."""
+    return bool(states) and "plan" in states[0]
+
+
+def _unit_facts(states: list[Any]) -> bool:
+    """A plan's facts for the unit rules, or a unit file's (``unit``, see the engine)."""
+    return _plan_facts(states) or (bool(states) and "unit" in states[0])
+
+
 def without_idle_unit_facts(out: Outcome, unit_dirs: list[Path]) -> Outcome:
     """``out`` without the unit rules' facts of a plan that lies under no unit folder of the run
     (the unit rules would leave it out): they are neither shipped back from a worker nor kept by
     the parent, which keeps memory flat in a repository without unit files. The cache entry keeps
     them (a unit file added later finds them)."""
-    if not any(states and "plan" in states[0] for states in out.batch.values()):
+    if not any(_plan_facts(states) for states in out.batch.values()):
         return out
     if unit_dirs:
         from skpgen.unit.hierarchy import in_unit_folder
 
         if in_unit_folder(out.file, unit_dirs):
             return out
-    out.batch = {code: states for code, states in out.batch.items() if not (states and "plan" in states[0])}
+    out.batch = {code: states for code, states in out.batch.items() if not _plan_facts(states)}
     return out
 
 
@@ -505,7 +516,7 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
 def _add_facts(batch: dict[str, States], directives: dict[str, list[Any]], out: Outcome) -> None:
     for code, states in out.batch.items():
         if code not in batch:
-            batch[code] = States(keep_in_memory=bool(states) and ("plan" in states[0] or "unit" in states[0]))
+            batch[code] = States(keep_in_memory=_unit_facts(states))
         batch[code].add(states)
     directives.update(out.batch_directives)
 
