@@ -4,6 +4,8 @@ generated plans (bench/gen.py). Never run in the test suite: timings belong here
     python bench/run.py [--n 1000] [--small 300] [--big 10000] [--quick]
 
 Every row with a target is marked ✔ (met) or ✘ (missed); the exit code is 1 when any row is ✘.
+The two sides of a throughput or --jobs ratio run in turns (a, b, a, b, ...) and each side's
+median is taken, so that a machine whose speed drifts between minutes slows both sides alike.
 Targets (SPEC §8, issue 16):
   start-up                 `skpgen --help` no slower than `yamllint --version`
   lint throughput          >= 8x check-jsonschema at 300 plans, >= 12x at 1,000 (all cores, cold)
@@ -50,6 +52,16 @@ def wall(cmd: list[str], repeat: int = 1, **kw) -> float:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def paired(a: list[str], b: list[str], repeat: int = 3, **kw) -> tuple[float, float]:
+    """Median wall times of ``a`` and ``b`` run in turns (a, b, a, b, ...): on a shared machine
+    whose speed drifts from minute to minute, both sides of a ratio see the same minutes."""
+    ta, tb = [], []
+    for _ in range(repeat):
+        ta.append(wall(a, **kw))
+        tb.append(wall(b, **kw))
+    return statistics.median(ta), statistics.median(tb)
 
 
 def peak_rss_mb(cmd: list[str], **kw) -> float:
@@ -126,8 +138,8 @@ def main() -> int:
         lint_cmd = [skpgen, "lint", "--format", "json", "--exit-zero"]
         for label, folder, target in ((args.small, small_dir, 8), (args.n, plans_dir, 12)):
             names = sorted(str(p) for p in folder.iterdir())
-            cj = wall([tool("check-jsonschema"), "--schemafile", schema, *names])
-            lint = wall([*lint_cmd, "--no-cache", str(folder)], repeat=3, cwd=work)
+            cj, lint = paired([tool("check-jsonschema"), "--schemafile", schema, *names],
+                              [*lint_cmd, "--no-cache", str(folder)], repeat=3 if label <= 300 else 2, cwd=work)
             rows.append(ratio_row(f"lint {label} plans vs check-jsonschema (all cores, cold)",
                                   f"{label / lint:.0f} plans/s", f"{label / cj:.0f} plans/s", cj / lint, target))
             if folder is plans_dir:
@@ -146,8 +158,8 @@ def main() -> int:
                               cold / warm_t, 20))
 
         # 4. lint --jobs scaling (cold)
-        j1 = wall([*lint_cmd, "--no-cache", "--jobs", "1", str(plans_dir)], repeat=2, cwd=work)
-        j2 = wall([*lint_cmd, "--no-cache", "--jobs", "2", str(plans_dir)], repeat=2, cwd=work)
+        j1, j2 = paired([*lint_cmd, "--no-cache", "--jobs", "1", str(plans_dir)],
+                        [*lint_cmd, "--no-cache", "--jobs", "2", str(plans_dir)], repeat=3, cwd=work)
         rows.append(ratio_row(f"lint --jobs 2 vs --jobs 1 ({args.n} plans, cold)", f"{j2:.2f} s", f"{j1:.2f} s",
                               j1 / j2, 1.7))
 

@@ -82,6 +82,18 @@ def atomic_write_text(path: Path | str, text: str, *, make_parents: bool = True,
     atomic_write_bytes(path, text.encode("utf-8"), make_parents=make_parents, durable=durable)
 
 
+def read_fd(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an open file descriptor (fewer at its end)."""
+    chunks, left = [], limit
+    while left > 0:
+        chunk = os.read(fd, left)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 @dataclass(slots=True)
 class FileTarget:
     """One file of a batch as the batch commands keep it: text, not a Path (a Path per file costs

@@ -20,13 +20,15 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
 from skpgen.findings import Finding
+from skpgen.fsutil import read_fd
 from skpgen.i18n import code_name, t
 
 from skpgen.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH  # noqa: E402 - re-exported
@@ -136,23 +138,29 @@ def read_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, lang: str
               display_name: str | None = None) -> bytes:
     """The bytes of one file (at most ``max_bytes + 1``: enough to tell it is too large).
     Raises :class:`LoadError` (E001) when it cannot be read."""
-    path = Path(path)
-    name = display_name or str(path)
+    name = display_name or os.fspath(path)
     try:
-        if path.is_dir():
-            raise _error(name, "E001", lang, reason=t("reason.is_dir", lang))
         # O_NONBLOCK: opening a FIFO that has no writer would otherwise hang forever; reading it
         # then gives an empty file (E009). Regular files and devices read as before.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
-    except LoadError:
-        raise
     except OSError as exc:
-        reason = t("reason.not_found", lang) if exc.errno == errno.ENOENT else (exc.strerror or str(exc))
-        raise _error(name, "E001", lang, reason=reason) from None
-    return raw
+        if os.path.isdir(path):
+            raise _error(name, "E001", lang, reason=t("reason.is_dir", lang)) from None
+        raise _read_error(name, lang, exc) from None
+    try:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise _error(name, "E001", lang, reason=t("reason.is_dir", lang))
+        os.set_blocking(fd, True)
+        return read_fd(fd, max_bytes + 1)
+    except OSError as exc:
+        raise _read_error(name, lang, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _read_error(name: str, lang: str, exc: OSError) -> LoadError:
+    reason = t("reason.not_found", lang) if exc.errno == errno.ENOENT else (exc.strerror or str(exc))
+    return _error(name, "E001", lang, reason=reason)
 
 
 def load_bytes(raw: bytes, file: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -224,6 +232,13 @@ def _scalar_value(ev: Any) -> Any:
         if text in _FALSE:
             return False
     return text
+
+
+def _scalar_node(ev: Any) -> tuple[Node, Any]:
+    """A scalar event's node and value (its anchor and tag already refused)."""
+    sm, em = ev.start_mark, ev.end_mark
+    value = _scalar_value(ev)
+    return Node("scalar", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, value, None, ev.value), value
 
 
 _ScalarEvent = yaml.ScalarEvent
@@ -352,55 +367,71 @@ class _Builder:
         sm = ev.start_mark
         if depth > self.max_depth:
             raise _error(self.file, "E008", self.lang, line=sm.line + 1, col=sm.column + 1, limit=self.max_depth)
-        get_event = self.get_event
         if cls is _ScalarEvent:
-            em = ev.end_mark
-            value = _scalar_value(ev)
-            return Node("scalar", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, value, None, ev.value), value
+            return _scalar_node(ev)
         if cls is _SequenceStart:
-            items: list[Node] = []
-            data: list[Any] = []
-            while True:
-                child = get_event()
-                if child.__class__ is _SequenceEnd:
-                    em = child.end_mark
-                    break
-                node, value = self._node(child, depth + 1, True)
-                items.append(node)
-                data.append(value)
-            return Node("seq", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, items), data
+            return self._seq(sm, depth)
         if cls is _MappingStart:
-            values: dict[str, Node] = {}
-            keys: dict[str, Node] = {}
-            mdata: dict[str, Any] = {}
-            while True:
-                kev = get_event()
-                if kev.__class__ is _MappingEnd:
-                    em = kev.end_mark
-                    break
-                knode, kvalue = self._node(kev, depth + 1)
-                if knode.kind != "scalar":
-                    raise _error(self.file, "E004", self.lang, line=knode.line, col=knode.col,
-                                 end_line=knode.end_line, end_col=knode.end_col,
-                                 problem=t("reason.complex_key", self.lang))
-                key = kvalue if isinstance(kvalue, str) else knode.text
-                vnode, vvalue = self._node(get_event(), depth + 1)
-                if key in keys:
-                    first = keys[key]
-                    opener = next(iter(keys.values()))
-                    if in_seq and first is opener and knode.col == first.col and knode.line > first.line:
-                        # "- id: K1 … id: K2": the first key of a list item again, at its column
-                        raise _error(self.file, "E066", self.lang, line=knode.line, col=knode.col,
-                                     end_line=knode.end_line, end_col=knode.end_col, key=key,
-                                     first_line=first.line, line_no=knode.line)
-                    raise _error(self.file, "E006", self.lang, line=knode.line, col=knode.col,
-                                 end_line=knode.end_line, end_col=knode.end_col, key=key,
-                                 first_line=first.line, line_no=knode.line)
-                keys[key] = knode
-                values[key] = vnode
-                mdata[key] = vvalue
-            return Node("map", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, values, keys), mdata
+            return self._map(sm, depth, in_seq)
         raise _error(self.file, "E004", self.lang, line=sm.line + 1, col=sm.column + 1, problem=cls.__name__)
+
+    def _child(self, ev: Any, depth: int, in_seq: bool = False) -> tuple[Node, Any]:
+        """A child of a collection at ``depth``: a plain scalar (no anchor, no tag: nearly every
+        event of a plan) straight to :func:`_scalar_node`, past _node's checks; anything else,
+        and any child past the depth limit, through :meth:`_node`."""
+        if ev.__class__ is _ScalarEvent and depth < self.max_depth and not (ev.anchor or ev.tag):
+            return _scalar_node(ev)
+        return self._node(ev, depth + 1, in_seq)
+
+    def _seq(self, sm: Any, depth: int) -> tuple[Node, Any]:
+        get_event, child = self.get_event, self._child
+        items: list[Node] = []
+        data: list[Any] = []
+        while True:
+            ev = get_event()
+            if ev.__class__ is _SequenceEnd:
+                em = ev.end_mark
+                break
+            node, value = child(ev, depth, True)
+            items.append(node)
+            data.append(value)
+        return Node("seq", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, items), data
+
+    def _map(self, sm: Any, depth: int, in_seq: bool) -> tuple[Node, Any]:
+        get_event, child = self.get_event, self._child
+        values: dict[str, Node] = {}
+        keys: dict[str, Node] = {}
+        mdata: dict[str, Any] = {}
+        while True:
+            ev = get_event()
+            if ev.__class__ is _MappingEnd:
+                em = ev.end_mark
+                break
+            knode, kvalue = child(ev, depth)
+            if knode.kind != "scalar":
+                raise _error(self.file, "E004", self.lang, line=knode.line, col=knode.col,
+                             end_line=knode.end_line, end_col=knode.end_col,
+                             problem=t("reason.complex_key", self.lang))
+            key = kvalue if kvalue.__class__ is str else knode.text
+            vnode, vvalue = child(get_event(), depth)
+            if key in keys:
+                self._duplicate(keys, key, knode, in_seq)
+            keys[key] = knode
+            values[key] = vnode
+            mdata[key] = vvalue
+        return Node("map", sm.line + 1, sm.column + 1, em.line + 1, em.column + 1, values, keys), mdata
+
+    def _duplicate(self, keys: dict[str, Node], key: str, knode: Node, in_seq: bool) -> NoReturn:
+        first = keys[key]
+        opener = next(iter(keys.values()))
+        if in_seq and first is opener and knode.col == first.col and knode.line > first.line:
+            # "- id: K1 … id: K2": the first key of a list item again, at its column
+            raise _error(self.file, "E066", self.lang, line=knode.line, col=knode.col,
+                         end_line=knode.end_line, end_col=knode.end_col, key=key,
+                         first_line=first.line, line_no=knode.line)
+        raise _error(self.file, "E006", self.lang, line=knode.line, col=knode.col,
+                     end_line=knode.end_line, end_col=knode.end_col, key=key,
+                     first_line=first.line, line_no=knode.line)
 
 
 _PROBLEMS = {

@@ -15,7 +15,7 @@ from skpgen.isolation import internal_error, run_per_file, show_trace
 from skpgen.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Document, LoadError, load_path
 
 
-def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
+def load_and_validate(path: Path | str, display: str, lang: str, max_bytes: int = DEFAULT_MAX_BYTES,
                       max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[Document | None, list[Finding], bool]:
     """Load and validate one file: (document or None, findings, whether the file failed).
 
@@ -32,7 +32,7 @@ def load_and_validate(path: Path, display: str, lang: str, max_bytes: int = DEFA
         return None, [internal_error(display, exc, lang)], True
     from skpgen.unit.model import is_unit_file
 
-    if is_unit_file(path.name):  # a unit file (SPEC §11) is checked against its own schema
+    if is_unit_file(path):  # a unit file (SPEC §11) is checked against its own schema
         from skpgen.unit.model import validate_unit_document as check
     else:
         from skpgen.validate import validate_document as check

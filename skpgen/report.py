@@ -113,9 +113,26 @@ class JsonArrayStream:
         self.count = 0
 
     def add(self, findings: Iterable[Finding]) -> None:
+        enc, template = _str, _ITEM
+        parts: list[str] = []
         for f in findings:
-            self.write(("[\n  " if self.count == 0 else ",\n  ") + _json_item(f))
-            self.count += 1
+            line, col, end_line, end_col, kegiatan = f.line, f.column, f.end_line, f.end_column, f.kegiatan
+            if not (type(line) is type(col) is type(end_line) is type(end_col) is int
+                    and (kegiatan is None or type(kegiatan) is str)):
+                parts.append(_json_item(f))  # not the usual types: the general path
+            else:
+                parts.append(template % (enc(f.file), line, col, end_line, end_col, enc(f.code), enc(f.name),
+                                         enc(f.severity), enc(f.message),
+                                         "null" if kegiatan is None else enc(kegiatan)))
+            if len(parts) >= 256:
+                self._write_parts(parts)
+        self._write_parts(parts)
+
+    def _write_parts(self, parts: list[str]) -> None:
+        if parts:
+            self.write(("[\n  " if self.count == 0 else ",\n  ") + ",\n  ".join(parts))
+            self.count += len(parts)
+            parts.clear()
 
     def close(self) -> None:
         self.write("[]\n" if self.count == 0 else "\n]\n")
@@ -144,7 +161,6 @@ def _json_item(f: Finding) -> str:
     s = _scalar
     return _ITEM % (s(f.file), s(f.line), s(f.column), s(f.end_line), s(f.end_column), s(f.code), s(f.name),
                     s(f.severity), s(f.message), s(f.kegiatan))
-
 
 
 def format_full(findings: Sequence[Finding], source_lines: Callable[[str], list[str] | None],

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from skpgen.fsutil import yaml_file_names
+from skpgen.fsutil import FileTarget, yaml_file_names
 from skpgen.i18n import get_lang, t
 
 lang_option = click.option("--lang", type=click.Choice(["id", "en"]), default=None,
@@ -24,20 +23,13 @@ def format_option(choices: Sequence[str], default: str) -> "click.decorators.FC"
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
-@dataclass(slots=True)
-class Target:
-    path: Path
-    display: str
-    unit: bool = False  # a unit file (*.unit.yaml), not a plan
-
-
-def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str], units: bool = False) -> Iterator[Target]:
+def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str], units: bool = False) -> Iterator[FileTarget]:
     """Files as given, and ``*.yaml``/``*.yml`` under directories (recursively, sorted).
 
     A directory without YAML files is reported in ``errors`` (the caller exits 2 after the rest
     ran); a path that does not exist is yielded so that loading reports it as E001.
     Hidden directories (``.git``, ``.venv``) are skipped. Unit files (``*.unit.yaml``, SPEC §11)
-    are yielded (``Target.unit``) only to commands that check them (``units=True``); the others
+    are yielded (``FileTarget.unit``) only to commands that check them (``units=True``); the others
     skip them in a directory and refuse one given by name (an error, exit 2).
     """
     from skpgen.fsutil import is_unit_file
@@ -50,16 +42,16 @@ def iter_yaml_files(paths: Sequence[Path], lang: str, errors: list[str], units: 
             if not found:
                 errors.append(t("cli.no_files", lang, path=str(p)))
             for f in found:
-                yield Target(Path(f), f, is_unit_file(f))
+                yield FileTarget(f, f, is_unit_file(f))  # the path as text: lint never needs a Path
         elif is_unit_file(p.name) and not units:
             from skpgen.unit.model import ut
 
             errors.append(ut("cli.unit_is_not_plan", lang, path=str(p)))
         elif p.exists() or p.is_symlink():
-            yield Target(p, str(p), is_unit_file(p.name))
+            yield FileTarget(str(p), str(p), is_unit_file(p.name))
         else:
             # a missing path is still yielded: the loader reports it as an E001 finding (exit 2)
-            yield Target(p, str(p), is_unit_file(p.name))
+            yield FileTarget(str(p), str(p), is_unit_file(p.name))
 
 
 def resolve_lang(lang: str | None) -> str:

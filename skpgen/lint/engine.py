@@ -48,47 +48,80 @@ def _engine_finding(rule: Any, file: str, line: int, col: int, end_col: int, sev
                    message=rule_message(rule, lang, variant, **kw))
 
 
-def lint_document(doc: Document, settings: Settings) -> list[Finding]:
-    """All findings of one loaded document (schema, rules, suppressions), sorted."""
+@dataclass(slots=True)
+class _RuleRun:
+    """One rule as a run applies it: its effective options and severity (built once per
+    configuration, not once per file and rule)."""
+
+    code: str
+    rule: Any
+    options: dict[str, Any]
+    severity: str
+    selected: bool  # by select/ignore; per-file-ignores are asked per file
+    batch: bool
+
+
+_PLANS: dict[Any, list[_RuleRun]] = {}
+
+
+def _rule_plan(cfg: Config) -> list[_RuleRun]:
+    """The rules in registry order with what :class:`Context` needs, per configuration."""
     from skpgen.rules import RULES
 
+    key = (tuple(cfg.select), tuple(cfg.ignore), tuple(cfg.severity.items()), repr(cfg.options))
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) > 64:  # a language server sees configurations come and go
+            _PLANS.clear()
+        plan = _PLANS[key] = [
+            _RuleRun(code, rule, {**rule.OPTIONS, **cfg.options.get(code, {})},
+                     cfg.severity.get(code, rule.SEVERITY), cfg.enabled(code), getattr(rule, "BATCH", False))
+            for code, rule in RULES.items()]
+    return plan
+
+
+def lint_document(doc: Document, settings: Settings) -> list[Finding]:
+    """All findings of one loaded document (schema, rules, suppressions), sorted."""
     cfg, lang = settings.config, settings.lang
     vocab = settings.get_vocab()
     shared = DocShared(doc, settings.previous)
     findings: list[Finding] = []
     ran: set[str] = set()
+    plan = _rule_plan(cfg)
+    per_file = bool(cfg.per_file_ignores)
 
     internal: list[Finding] = []   # E099: never suppressed, never re-graded
     raise_in = hook_stage(doc.file)  # test-only (see skpgen.isolation); None in normal use
 
-    def run(code: str) -> None:
-        rule = RULES[code]
-        ctx = Context(doc, shared, rule, {**rule.OPTIONS, **cfg.options.get(code, {})},
-                      cfg.severity.get(code, rule.SEVERITY), lang, vocab)  # type: ignore[arg-type]
+    def run(r: _RuleRun) -> None:
+        code = r.code
+        ctx = Context(doc, shared, r.rule, r.options, r.severity, lang, vocab)  # type: ignore[arg-type]
         ran.add(code)
         try:
             if code == raise_in:
                 raise RuntimeError(f"{RAISE_HOOK_ENV} asked {code} to fail")
-            findings.extend(rule.check(ctx))
+            findings.extend(r.rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
             show_trace(exc, doc.file)
             internal.append(internal_error(doc.file, exc, lang, rule=code))
 
-    for code in ALWAYS_CODES:
-        if cfg.enabled(code, doc.file):
-            run(code)
+    for r in plan:
+        if r.code in ALWAYS_CODES and cfg.enabled(r.code, doc.file):
+            run(r)
     schema = schema_check(doc, lang)
     findings.extend(schema)
     if not schema:
-        for code in RULES:
-            if code in ALWAYS_CODES or code in ENGINE_CODES or not cfg.enabled(code, doc.file):
+        for r in plan:
+            if not r.selected or r.code in ALWAYS_CODES or r.code in ENGINE_CODES:
                 continue
-            run(code)
+            if per_file and not cfg.enabled(r.code, doc.file):
+                continue
+            run(r)
     directives = parse_directives(doc.lines)
     if not schema:
-        for code, rule in RULES.items():
-            if getattr(rule, "BATCH", False):
-                _collect(doc, shared, rule, settings, vocab, directives, internal)
+        for r in plan:
+            if r.batch:
+                _collect(doc, shared, r, settings, vocab, directives, internal)
     findings = apply(findings, directives)
     findings.extend(_directive_findings(doc, directives, ran, cfg, lang))
     for f in findings:
@@ -98,11 +131,10 @@ def lint_document(doc: Document, settings: Settings) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
-def _collect(doc: Document, shared: DocShared, rule: Any, settings: Settings, vocab: Vocab,
+def _collect(doc: Document, shared: DocShared, r: _RuleRun, settings: Settings, vocab: Vocab,
              directives: list[Any], internal: list[Finding]) -> None:
-    cfg = settings.config
-    ctx = Context(doc, shared, rule, {**rule.OPTIONS, **cfg.options.get(rule.CODE, {})},
-                  cfg.severity.get(rule.CODE, rule.SEVERITY), settings.lang, vocab)  # type: ignore[arg-type]
+    cfg, rule = settings.config, r.rule
+    ctx = Context(doc, shared, rule, r.options, r.severity, settings.lang, vocab)  # type: ignore[arg-type]
     try:
         state = rule.collect(ctx)
     except Exception as exc:  # noqa: BLE001 - this file's internal error, the batch goes on
@@ -186,7 +218,7 @@ class FileResult:
     load_failed: bool
 
 
-def lint_path(path: Path, display: str, settings: Settings, work: Any = None) -> FileResult:
+def lint_path(path: Path | str, display: str, settings: Settings, work: Any = None) -> FileResult:
     """One file's whole lint (the per-file unit of work). Never raises: an exception anywhere in
     it becomes this file's E099 finding (:mod:`skpgen.isolation`) and ``load_failed`` (exit 2).
     ``work``: what to do with the loaded document (default :func:`lint_document`)."""
@@ -226,7 +258,7 @@ def _lint_loaded(load: Any, display: str, settings: Settings, work: Any) -> File
     return FileResult(display, findings, doc, any(is_internal(f) for f in findings))
 
 
-def lint_unit_path(path: Path, display: str, settings: Settings) -> FileResult:
+def lint_unit_path(path: Path | str, display: str, settings: Settings) -> FileResult:
     """A unit file (``*.unit.yaml``, SPEC §11), see :func:`lint_unit_document`."""
     return lint_path(path, display, settings, lint_unit_document)
 

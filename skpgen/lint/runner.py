@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from skpgen.findings import Finding
-from skpgen.fsutil import FileTarget, batch_targets
+from skpgen.fsutil import FileTarget, batch_targets, read_fd
 
 # Findings held in memory before the run spools them to a temporary file (~0.5 KiB each): small
 # batches never touch the disk, large ones stay flat.
@@ -210,14 +210,7 @@ def _read_raw(path: Path, max_bytes: int) -> bytes | None:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        chunks, left = [], max_bytes + 1
-        while left > 0:
-            chunk = os.read(fd, left)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+        return read_fd(fd, max_bytes + 1)
     except OSError:
         return None
     finally:
