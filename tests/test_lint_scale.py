@@ -162,12 +162,14 @@ def _entries(cwd: Path) -> list[Path]:
 
 def _mark_cached(cwd: Path, display: str, marker: str) -> None:
     """Rewrite the cached outcome of ``display`` with a marker message: if a later run prints the
-    marker, that run answered from the cache. The records of whole untouched trees are removed, so
-    that the next run answers from the per-file entries (what these tests are about)."""
+    marker, that run answered from the cache. The records of whole untouched trees (and the reports
+    stored beside them) are removed, so that the next run answers from the per-file entries (what
+    these tests are about)."""
     import marshal
 
-    for record in (cwd / CACHE_DIR_NAME).glob("lint-*/tree-*"):
-        record.unlink()
+    for pattern in ("lint-*/tree-*", "lint-*/out-*"):
+        for record in (cwd / CACHE_DIR_NAME).glob(pattern):
+            record.unlink()
 
     from skpgen.lint.runner import decode, encode
 
@@ -281,8 +283,8 @@ def test_changed_supervisor_rechecks_cached_subordinate(cli, tmp_path: Path) -> 
     assert [f[5] for f in cross] == ["R406"]
     marked = tuple(f[:8] + ("DARI-CACHE-LINTAS",) + f[9:] for f in cross)
     run_file.write_bytes(marshal.dumps((fmt, tree_id, marked)))
-    for record in _tree_records(proj):  # not the whole untouched tree's record: its cross-file part
-        record.unlink()
+    for record in _tree_records(proj) + _output_records(proj):  # not the whole untouched tree's
+        record.unlink()                                          # record (or report): its cross-file part
     assert "DARI-CACHE-LINTAS" in _lint(cli, Path("skp"), proj, "--format", "concise").stdout
     # and any change to the tree (here: a subordinate's content) recomputes them
     sub = folder / "bawahan.skp.yaml"
@@ -553,6 +555,8 @@ def test_untouched_tree_answers_from_one_record(cli, tmp_path: Path) -> None:
     assert [f[0] for f in findings] == sorted(f[0] for f in findings)
     marked = tuple(f[:8] + ("DARI-REKAMAN-POHON",) + f[9:] for f in findings)
     record.write_bytes(marshal.dumps((fmt, stat_id, (n_files, load_failed, marked, names))))
+    for written in _output_records(proj):  # the report stored beside it would answer first
+        written.unlink()
     assert "DARI-REKAMAN-POHON" in _lint(cli, Path("skp"), proj, "--format", "concise").stdout
     # a file touched (same content, new change time): the record no longer answers; the
     # per-file entries (content hashes) do, and the output is the reference again
@@ -564,6 +568,52 @@ def test_untouched_tree_answers_from_one_record(cli, tmp_path: Path) -> None:
     changed = _lint(cli, Path("skp"), proj, "--format", "concise").stdout
     assert changed == _lint(cli, Path("skp"), proj, "--format", "concise", "--no-cache").stdout
     assert "DARI-REKAMAN-POHON" not in changed and changed != ref
+
+
+def _output_records(proj: Path) -> list[Path]:
+    return sorted((proj / CACHE_DIR_NAME).glob("lint-*/out-*"))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_untouched_tree_writes_its_stored_report(cli, tmp_path: Path, fmt: str) -> None:
+    """The report written for an untouched tree is stored beside its record (one per format and
+    options) and written as is by the next run: same text, same exit code, same summary."""
+    import marshal
+
+    proj, folder = _small_tree(tmp_path)
+    ref = _lint(cli, Path("skp"), proj, "--format", fmt, "--strict", "--no-cache")
+    assert ref.returncode == 1  # warnings, --strict: the exit code must survive
+    cold = _lint(cli, Path("skp"), proj, "--format", fmt, "--strict")
+    [written] = _output_records(proj)  # the first run stores its whole result and its report
+    warm = _lint(cli, Path("skp"), proj, "--format", fmt, "--strict")
+    assert _output_records(proj) == [written]
+    for run in (cold, warm):
+        assert (run.stdout, run.stderr, run.returncode) == (ref.stdout, ref.stderr, ref.returncode)
+    # the stored text is what is written (not the findings formatted again)
+    fmt_no, out_id, (n_files, load_failed, text, tally) = marshal.loads(written.read_bytes())
+    assert (n_files, load_failed, text) == (5, False, ref.stdout)
+    written.write_bytes(marshal.dumps((fmt_no, out_id, (n_files, load_failed, text + "DARI-LAPORAN\n", tally))))
+    assert _lint(cli, Path("skp"), proj, "--format", fmt, "--strict").stdout.endswith("DARI-LAPORAN\n")
+    # a touched file: the stored report no longer answers
+    os.utime(folder / "p1.skp.yaml")
+    assert _lint(cli, Path("skp"), proj, "--format", fmt, "--strict").stdout == ref.stdout
+
+
+def test_stored_reports_are_kept_per_format_redaction_and_file_output(cli, tmp_path: Path) -> None:
+    proj, _ = _small_tree(tmp_path)
+    runs = [("--format", "json"), ("--format", "concise"), ("--format", "json", "--redact"),
+            ("--format", "full"), ("--format", "concise", "-o", "laporan.txt")]
+    refs = [_lint(cli, Path("skp"), proj, *args, "--no-cache") for args in runs]
+    saved = (proj / "laporan.txt").read_text(encoding="utf-8")
+    assert saved and refs[-1].stdout == ""
+    for _ in range(2):  # cold (reports stored), then warm, in turns: none answers for another
+        for args, ref in zip(runs, refs):
+            (proj / "laporan.txt").unlink(missing_ok=True)
+            got = _lint(cli, Path("skp"), proj, *args)
+            assert (got.stdout, got.stderr, got.returncode) == (ref.stdout, ref.stderr, ref.returncode), args
+            if "-o" in args:
+                assert (proj / "laporan.txt").read_text(encoding="utf-8") == saved
+    assert len(_output_records(proj)) == len(runs) - 1  # concise on stdout and in a file: one text
 
 
 def test_tree_record_keeps_redaction_apart(cli, tmp_path: Path) -> None:

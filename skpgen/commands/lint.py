@@ -114,35 +114,55 @@ def lint(paths: tuple[Path, ...], fmt: str, lang: str | None, config_path: Path 
 
         cache = LintCache(cache_root(config.source, config.root),
                           run_key(config, lang, prev_index.paths if prev_index is not None else None))
+    from skpgen.report import BufferedWriter, file_reader, use_colour
+
+    colour = use_colour() if output is None else False
+    output_key = f"{chosen}\0{int(colour)}\0{int(redact)}"  # what the report's text depends on
     try:
         run = lint_batch(targets, settings, jobs or default_jobs(), cache,
-                         keep_files=chosen == "junit", keep_names=redact)
+                         keep_files=chosen == "junit", keep_names=redact, output_key=output_key)
     except VocabError:
         _fail(lt("config.vocab_missing", lang, path=config.vocab))
         return
 
     from skpgen.lint.formats import Tally, redacted, write_findings
-    from skpgen.report import BufferedWriter, file_reader, use_colour
 
-    reader = file_reader()
-    findings = run.findings()
-    if redact:
-        findings, reader = redacted(findings, reader, run.names)
-    tally = Tally(findings)
+    # the report's text is kept (for a file, and to store beside a result stored whole: the next
+    # run over the untouched tree then writes it without formatting a finding)
+    keep = run.recorded and run.output is None
+    chunks: list[str] = []
     if output is None:
         # JSON escapes every control character, so click need not scan it for ANSI codes to strip
         # (a tenth of a cached run's time on 1,000 plans); the text formats keep click's stripping
         plain = True if chosen == "json" else None
-        out = BufferedWriter(lambda chunk: click.echo(chunk, nl=False, color=plain))
-        write_findings(chosen, tally, run.files or [], reader, out.write, colour=use_colour())
-        out.flush()
+        echo = BufferedWriter(lambda chunk: click.echo(chunk, nl=False, color=plain))
+
+        def emit(chunk: str) -> None:
+            if keep:
+                chunks.append(chunk)
+            echo.write(chunk)
     else:
-        chunks: list[str] = []
-        write_findings(chosen, tally, run.files or [], reader, chunks.append, colour=False)
+        emit = chunks.append
+    if run.output is not None:
+        text, state = run.output
+        tally = Tally.restored(state)
+        emit(text)
+    else:
+        reader = file_reader()
+        findings = run.findings()
+        if redact:
+            findings, reader = redacted(findings, reader, run.names)
+        tally = Tally(findings)
+        write_findings(chosen, tally, run.files or [], reader, emit, colour=colour)
+    if output is None:
+        echo.flush()
+    else:
         try:
             write_output(output, "".join(chunks))
         except OSError as exc:
             _fail(lt("cli.output_error", lang, path=str(output), problem=exc.strerror or str(exc)))
+    if keep and not run.crashes:
+        run.remember_output(output_key, "".join(chunks), tally.state())
 
     for message in errors:
         click.echo(f"skpgen: {message}", err=True)

@@ -16,7 +16,9 @@ subordinates' references although their entries are hits. The cross-file finding
 tree (every file name with its content hash) are kept too, so an unchanged tree does not even
 run the rules' ``finish``. Last, the whole result of a run whose findings fit in memory is kept
 under the identity of its files (name, size, modification and change times, inode): a repeated
-run over a tree nobody touched reads one record instead of an entry per file. Any write to a file
+run over a tree nobody touched reads one record instead of an entry per file, and the report a
+run wrote from it (per output format and options) is kept beside it and written again as is, no
+finding formatted. Any write to a file
 changes its change time (which tools cannot set back), so a touched file always falls back to the
 per-file entries and their content hashes.
 
@@ -120,6 +122,12 @@ def vocab_fingerprint(extra_dir: str | None) -> bytes:
             except OSError:
                 h.update(name.encode() + b"\0?")
     return h.digest()
+
+
+def _output_id(stat_id: str, output_key: str) -> str:
+    h = blake2b(digest_size=16)
+    h.update(f"{stat_id}\0{output_key}".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
 
 
 def run_key(config: Any, lang: str, previous: list[Path] | None) -> str:
@@ -275,6 +283,15 @@ class LintCache:
 
     def put_tree(self, stat_id: str, value: Any) -> None:
         self._put_bounded("tree-", stat_id, value)
+
+    # -- the written report of a whole unchanged tree ----------------------------------------------
+    def get_output(self, stat_id: str, output_key: str) -> Any:
+        """The report written for an unchanged tree in one output format (see
+        :meth:`skpgen.lint.runner.LintRun.remember_output`), or None."""
+        return self._get_record("out-", _output_id(stat_id, output_key))
+
+    def put_output(self, stat_id: str, output_key: str, value: Any) -> None:
+        self._put_bounded("out-", _output_id(stat_id, output_key), value)
 
     def _put_bounded(self, prefix: str, key: str, value: Any) -> None:
         """One record named ``prefix + key``; the newest ``KEEP_RUNS`` of that prefix are kept."""

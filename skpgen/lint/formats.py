@@ -186,6 +186,17 @@ class Tally:
         self.worst = -1
         self._last: str | None = None
 
+    @classmethod
+    def restored(cls, state: tuple[dict[str, int], int, int]) -> "Tally":
+        """A tally of findings counted in an earlier run (see :meth:`state`)."""
+        tally = cls(())
+        counts, tally.files, tally.worst = state
+        tally.counts = dict(counts)
+        return tally
+
+    def state(self) -> tuple[dict[str, int], int, int]:
+        return dict(self.counts), self.files, self.worst
+
     def __iter__(self) -> Iterator[Finding]:
         for f in self._it:
             self.counts[f.severity] += 1

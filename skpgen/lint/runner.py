@@ -351,6 +351,22 @@ class LintRun:
     hits: int = 0
     _files_findings: Spool = field(default_factory=lambda: Spool("skpgen-lint-"))
     _cross: list[Finding] = field(default_factory=list)
+    # the report written for this untouched tree in the asked output format, from the cache:
+    # (text, the tally's state); the findings are then not held at all
+    output: tuple[str, Any] | None = None
+    _recorded: tuple[Any, str] | None = None  # (cache, stat id) when the tree's result is stored
+
+    @property
+    def recorded(self) -> bool:
+        """Whether this result is stored as a whole-tree record (a report may be stored beside it)."""
+        return self._recorded is not None
+
+    def remember_output(self, output_key: str, text: str, tally_state: Any) -> None:
+        """Store the report written from this result (``output_key``: its format and options), so
+        that the next run over the untouched tree writes it without formatting a finding."""
+        if self._recorded is not None:
+            cache, stat_id = self._recorded
+            cache.put_output(stat_id, output_key, (self.n_files, self.load_failed, text, tally_state))
 
     def _keep(self, findings: list[Finding]) -> None:
         """Hold a file's findings: in memory up to ``HOLD_IN_MEMORY`` findings, then on disk."""
@@ -402,16 +418,31 @@ def _from_record(record: Any, targets: Sequence[Target], keep_files: bool) -> Li
 
 
 def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: Any = None, *,
-               keep_files: bool = False, keep_names: bool = False) -> LintRun:
-    """Lint ``targets`` (in the order given: sorted by display name for SPEC §9's order)."""
+               keep_files: bool = False, keep_names: bool = False, output_key: str | None = None) -> LintRun:
+    """Lint ``targets`` (in the order given: sorted by display name for SPEC §9's order).
+
+    ``output_key`` (the report's format and options): a report stored for exactly these
+    untouched files (:meth:`LintRun.remember_output`) comes back as ``run.output``."""
     from skpgen.parallel import ordered_map
 
     stat_id = tree_stat_id(targets, keep_names) if cache is not None and targets else None
     if stat_id is not None:
+        if output_key is not None:
+            written = cache.get_output(stat_id, output_key)
+            if written is not None:
+                try:
+                    n_files, load_failed, text, tally_state = written
+                    if n_files == len(targets) and isinstance(text, str):
+                        return LintRun(n_files=n_files, load_failed=bool(load_failed), hits=n_files,
+                                       output=(text, tally_state))
+                except (TypeError, ValueError):  # a record of another shape: go on
+                    pass
         record = cache.get_tree(stat_id)
         if record is not None:
             try:
-                return _from_record(record, targets, keep_files)
+                run = _from_record(record, targets, keep_files)
+                run._recorded = (cache, stat_id)
+                return run
             except Exception:  # noqa: BLE001 - a record of another shape: lint as usual
                 pass
     run = LintRun(files=[] if keep_files else None)
@@ -501,6 +532,7 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
             merged = sorted(held + run._cross, key=Finding.sort_key)
             cache.put_tree(stat_id, (run.n_files, run.load_failed, tuple(_plain(f) for f in merged),
                                      tuple(sorted(run.names)) if keep_names else ()))
+            run._recorded = (cache, stat_id)
     if cache is not None:
         cache.prune(run.n_files)
     return run

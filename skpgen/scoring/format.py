@@ -25,6 +25,7 @@ infinities are shown as ``"NaN"``, ``"∞"`` and ``"-∞"``.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 __all__ = ["MAX_DIGITS", "round_half_up", "fmt_number", "fmt_plain", "fmt_en_number", "fmt_rupiah", "to_display_decimal"]
 
@@ -57,7 +58,17 @@ def to_display_decimal(value: Decimal | int | float | str) -> Decimal:
 def _context(d: Decimal, places: int) -> Context:
     # enough precision for every integer digit plus the decimals: quantize never raises
     digits = max(d.adjusted(), 0) + places + 2
-    return Context(prec=max(28, digits), rounding=ROUND_HALF_UP, Emax=999_999, Emin=-999_999)
+    return _context_of(max(28, digits))
+
+
+@lru_cache(maxsize=32)
+def _context_of(prec: int) -> Context:
+    """One context per precision, passed to each operation (``context=``): a figure on a form
+    costs no context construction and no thread-local context switch."""
+    return Context(prec=prec, rounding=ROUND_HALF_UP, Emax=999_999, Emin=-999_999)
+
+
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(_PLACES_MAX + 1)}
 
 
 def _check_places(places: int) -> int:
@@ -74,10 +85,10 @@ def round_half_up(value: Decimal | int | float | str, places: int = 2) -> Decima
     _check_places(places)
     if not d.is_finite() or d.adjusted() >= MAX_DIGITS:
         return d
-    with localcontext(_context(d, places)):
-        r = d.quantize(Decimal(1).scaleb(-places))
-        if r == 0:
-            r = abs(r)  # never print "-0,00"
+    ctx = _context(d, places)
+    r = d.quantize(_QUANTUM[places], context=ctx)
+    if r == 0:
+        r = r.copy_abs()  # never print "-0,00"
     return r
 
 
@@ -150,11 +161,11 @@ def fmt_plain(value: Decimal | int | float | str) -> str:
         return _scientific(d, None, ",")
     if not d:
         return "0"
-    with localcontext(_context(d, 0)):
-        if d == d.to_integral_value():
-            d = d.quantize(Decimal(1))
-        else:
-            d = d.normalize()
+    ctx = _context(d, 0)
+    if d == d.to_integral_value(context=ctx):
+        d = d.quantize(_QUANTUM[0], context=ctx)
+    else:
+        d = d.normalize(context=ctx)
     return _render(d, ".", ",")
 
 
