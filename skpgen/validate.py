@@ -8,7 +8,6 @@ an unknown key: the key itself). ``anyOf``/``oneOf`` failures report the best-ma
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import json
 from functools import cache
 from typing import Any
@@ -85,6 +84,8 @@ def _show(value: Any) -> str:
 
 
 def _closest(word: str, options: list[str]) -> str | None:
+    import difflib  # here: only a misspelt key needs it
+
     match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return match[0] if match else None
 
@@ -130,13 +131,18 @@ def _validator_name(namespace: dict[str, Any]) -> str:
 
 
 def _cached_validator_code(schema: dict[str, Any], fastjsonschema: Any) -> Any:
-    import hashlib
     import marshal
     import os
     import sys
     from pathlib import Path
 
-    key = hashlib.sha256(json.dumps(schema, sort_keys=True).encode() + fastjsonschema.VERSION.encode()).hexdigest()[:20]
+    try:  # hashlib's blake2b without loading OpenSSL's _hashlib (a few ms of every start-up)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+
+    key = blake2b(json.dumps(schema, sort_keys=True).encode() + fastjsonschema.VERSION.encode(),
+                  digest_size=10).hexdigest()
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "skpgen"
     path = base / f"schema-{key}-{sys.implementation.cache_tag}.marshal"
     try:
