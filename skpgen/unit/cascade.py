@@ -21,13 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skpgen.findings import Finding
 from skpgen.unit.facts import Loc, PlanFacts, RhkFact
-from skpgen.unit.hierarchy import Hierarchy, assign_plans, build_hierarchy
-from skpgen.unit.model import Unit
 from skpgen.unit.refs import format_ref, parse_ref, similarity
+
+if TYPE_CHECKING:  # the unit model and hierarchy load only when a unit file is judged: every plan's
+    from skpgen.unit.hierarchy import Hierarchy  # lint collects its facts through this module
+    from skpgen.unit.model import Unit
 
 MATCH = 0.85  # similarity at which free text counts as naming a supervisor RHK
 RESOLVED = ("ok", "text")
@@ -110,6 +112,8 @@ def resolve(h: Hierarchy, plan: PlanFacts, rhk: RhkFact) -> Resolution:
 
 def cascade(unit: Unit, plans: Iterable[PlanFacts]) -> UnitCascade:
     """The hierarchy of ``unit`` over ``plans`` (its folder's) and every RHK's resolution."""
+    from skpgen.unit.hierarchy import build_hierarchy
+
     h = build_hierarchy(unit, plans)
     out = UnitCascade(unit, h)
     for m in h.members.values():
@@ -152,6 +156,8 @@ def from_states(states: list[dict[str, Any]]) -> list[tuple[UnitCascade, set[str
     if _LAST is not None and _LAST[0] == key:
         return [(uc, report) for uc in _LAST[2]]
     plans = [s["plan"] for s in states if s.get("plan") is not None]
+    from skpgen.unit.hierarchy import assign_plans
+
     by_unit = assign_plans([s["unit"] for s in units], plans)
     cascades = [cascade(s["unit"], by_unit[s["unit"].file]) for s in units]
     _LAST = (key, facts, cascades)
