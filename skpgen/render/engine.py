@@ -962,6 +962,8 @@ def _validate_part(name: str, data: bytes) -> bytes:
             parent.remove(tbl)
             changed = True
     for tc in list(root.iter(W_TC)):
+        if len(tc) and tc[-1].tag == W_P:
+            continue  # the common case: the cell ends with its paragraph
         last = None
         for child in reversed(tc):
             if isinstance(child.tag, str) and child.tag != W_TCPR:
