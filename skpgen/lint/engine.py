@@ -216,6 +216,9 @@ class FileResult:
     findings: list[Finding]
     doc: Document | None
     load_failed: bool
+    # the loading or the whole lint raised (a bug): ``findings`` is that one E099, and whatever the
+    # rules collected for the cross-file pass is incomplete (a broken rule alone does not set it)
+    raised: bool = False
 
 
 def lint_path(path: Path | str, display: str, settings: Settings, work: Any = None) -> FileResult:
@@ -226,7 +229,7 @@ def lint_path(path: Path | str, display: str, settings: Settings, work: Any = No
 
     work = work or lint_document
     max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
-    return _lint_loaded(lambda: load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display),
+    return lint_loaded(lambda: load_path(path, max_bytes=max_bytes, lang=settings.lang, display_name=display),
                         display, settings, work)
 
 
@@ -237,11 +240,13 @@ def lint_bytes(raw: bytes, display: str, settings: Settings) -> FileResult:
     from skpgen.loader import load_bytes
 
     max_bytes = settings.config.max_bytes or DEFAULT_MAX_BYTES
-    return _lint_loaded(lambda: load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang),
+    return lint_loaded(lambda: load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang),
                         display, settings, lint_document)
 
 
-def _lint_loaded(load: Any, display: str, settings: Settings, work: Any) -> FileResult:
+def lint_loaded(load: Any, display: str, settings: Settings, work: Any) -> FileResult:
+    """``work(load(), settings)`` with per-file isolation: a load error is the file's E0xx finding,
+    an exception its E099 (``raised``); never raises."""
     from skpgen.loader import LoadError
 
     try:
@@ -250,10 +255,10 @@ def _lint_loaded(load: Any, display: str, settings: Settings, work: Any) -> File
         return FileResult(display, [exc.finding], None, True)
     except Exception as exc:  # noqa: BLE001 - per-file isolation
         show_trace(exc, display)
-        return FileResult(display, [internal_error(display, exc, settings.lang)], None, True)
+        return FileResult(display, [internal_error(display, exc, settings.lang)], None, True, raised=True)
     findings, problem = run_per_file(display, settings.lang, work, doc, settings)
     if problem is not None:
-        return FileResult(display, [problem], doc, True)
+        return FileResult(display, [problem], doc, True, raised=True)
     assert findings is not None
     return FileResult(display, findings, doc, any(is_internal(f) for f in findings))
 

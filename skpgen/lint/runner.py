@@ -219,9 +219,8 @@ def _read_raw(path: Path, max_bytes: int) -> bytes | None:
 
 def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
     """Lint one file into an :class:`Outcome` (stored in ``cache`` when given)."""
-    from skpgen.isolation import internal_error, is_internal, run_per_file, show_trace
     from skpgen.lint.cache import digest
-    from skpgen.lint.engine import lint_document, lint_unit_document
+    from skpgen.lint.engine import lint_document, lint_loaded, lint_unit_document
     from skpgen.lint.formats import collect_names
     from skpgen.loader import DEFAULT_MAX_BYTES, LoadError, load_bytes, read_path
 
@@ -232,24 +231,18 @@ def lint_one(target: Target, settings: Any, cache: Any = None) -> Outcome:
     except LoadError as exc:
         return Outcome(display, [exc.finding], True)
     content_digest = digest(raw)
-    try:
-        doc = load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang)
-    except LoadError as exc:
-        out = Outcome(display, [exc.finding], True, digest=content_digest)
-    except Exception as exc:  # noqa: BLE001 - per-file isolation: this file's E099, the batch goes on
-        show_trace(exc, display)
-        return Outcome(display, [internal_error(display, exc, settings.lang)], True)
+    mine = dataclasses.replace(settings, batch={}, batch_directives={}, crashes=[])
+    result = lint_loaded(lambda: load_bytes(raw, display, max_bytes=max_bytes, lang=settings.lang), display, mine,
+                         lint_unit_document if target.unit else lint_document)
+    if result.raised:  # a bug (E099): neither cached nor its partial facts kept; the next run tries again
+        return Outcome(display, result.findings, True)
+    if result.doc is None:  # a load error (E0xx): a property of these bytes, cached
+        out = Outcome(display, result.findings, True, digest=content_digest)
     else:
-        mine = dataclasses.replace(settings, batch={}, batch_directives={}, crashes=[])
-        work = lint_unit_document if target.unit else lint_document
-        findings, problem = run_per_file(display, settings.lang, work, doc, mine)
-        if problem is not None:
-            return Outcome(display, [problem], True)
-        assert findings is not None
-        out = Outcome(display, findings, any(is_internal(f) for f in findings), mine.batch,
+        out = Outcome(display, result.findings, result.load_failed, mine.batch,
                       {f: d for f, d in mine.batch_directives.items() if d},
-                      frozenset(collect_names(doc.data)), mine.crashes, content_digest)
-        if out.load_failed:  # an internal error (E099) is not cached: the next run tries again
+                      frozenset(collect_names(result.doc.data)), mine.crashes, content_digest)
+        if out.load_failed:  # a rule's internal error (E099) is not cached either
             out.digest = None
             return out
     if cache is not None and not out.crashes and os.path.isfile(target.path):
@@ -286,16 +279,18 @@ def _work(target: Target) -> Outcome:
 
 def with_facts(out: Outcome, settings: Any, unit_dirs: list[Path], cache: Any = None) -> Outcome:
     """``out`` with a cache hit's packed facts unpacked (facts that do not unpack are computed
-    afresh from the file, and its entry rewritten), without idle unit facts."""
-    if out.packed is not None:
-        from skpgen.lint.cache import unpack
+    afresh from the file, and its entry rewritten), without idle unit facts. A file linted in this
+    run comes as it is: :func:`_work` dropped its idle unit facts where it was linted."""
+    if out.packed is None:
+        return out
+    from skpgen.lint.cache import unpack
 
-        try:
-            out.batch, out.batch_directives = unpack(out.packed)
-        except Exception:  # noqa: BLE001 - a damaged entry: this file's facts afresh
-            fresh = lint_one(Target(out.file, out.file), settings, cache)
-            out.batch, out.batch_directives = fresh.batch, fresh.batch_directives
-        out.packed = None
+    try:
+        out.batch, out.batch_directives = unpack(out.packed)
+    except Exception:  # noqa: BLE001 - a damaged entry: this file's facts afresh
+        fresh = lint_one(Target(out.file, out.file), settings, cache)
+        out.batch, out.batch_directives = fresh.batch, fresh.batch_directives
+    out.packed = None
     return without_idle_unit_facts(out, unit_dirs)
 
 
