@@ -82,6 +82,12 @@ def atomic_write_text(path: Path | str, text: str, *, make_parents: bool = True,
     atomic_write_bytes(path, text.encode("utf-8"), make_parents=make_parents, durable=durable)
 
 
+try:  # hashlib's blake2b without loading OpenSSL's _hashlib (a few ms of every start-up): the
+    from _blake2 import blake2b  # lint cache's and the compiled schema's keys
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+
 def read_fd(fd: int, limit: int) -> bytes:
     """Up to ``limit`` bytes of an open file descriptor (fewer at its end)."""
     chunks, left = [], limit

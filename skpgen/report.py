@@ -113,17 +113,10 @@ class JsonArrayStream:
         self.count = 0
 
     def add(self, findings: Iterable[Finding]) -> None:
-        enc, template = _str, _ITEM
+        item = _json_item
         parts: list[str] = []
         for f in findings:
-            line, col, end_line, end_col, kegiatan = f.line, f.column, f.end_line, f.end_column, f.kegiatan
-            if not (type(line) is type(col) is type(end_line) is type(end_col) is int
-                    and (kegiatan is None or type(kegiatan) is str)):
-                parts.append(_json_item(f))  # not the usual types: the general path
-            else:
-                parts.append(template % (enc(f.file), line, col, end_line, end_col, enc(f.code), enc(f.name),
-                                         enc(f.severity), enc(f.message),
-                                         "null" if kegiatan is None else enc(kegiatan)))
+            parts.append(item(f))
             if len(parts) >= 256:
                 self._write_parts(parts)
         self._write_parts(parts)
@@ -157,7 +150,14 @@ _ITEM = ('{\n    "file": %s,\n    "line": %s,\n    "column": %s,\n    "end_line"
 
 def _json_item(f: Finding) -> str:
     """One finding as ``json.dumps(f.to_json(), ensure_ascii=False, indent=2)`` indented once more,
-    written directly (the indenting encoder is pure Python and dominated large outputs)."""
+    written directly (the indenting encoder is pure Python and dominated large outputs). The usual
+    types (int positions, text or no kegiatan) are formatted inline; anything else per value."""
+    line, col, end_line, end_col, kegiatan = f.line, f.column, f.end_line, f.end_column, f.kegiatan
+    if (type(line) is type(col) is type(end_line) is type(end_col) is int
+            and (kegiatan is None or type(kegiatan) is str)):
+        enc = _str
+        return _ITEM % (enc(f.file), line, col, end_line, end_col, enc(f.code), enc(f.name), enc(f.severity),
+                        enc(f.message), "null" if kegiatan is None else enc(kegiatan))
     s = _scalar
     return _ITEM % (s(f.file), s(f.line), s(f.column), s(f.end_line), s(f.end_column), s(f.code), s(f.name),
                     s(f.severity), s(f.message), s(f.kegiatan))

@@ -136,10 +136,7 @@ def _cached_validator_code(schema: dict[str, Any], fastjsonschema: Any) -> Any:
     import sys
     from pathlib import Path
 
-    try:  # hashlib's blake2b without loading OpenSSL's _hashlib (a few ms of every start-up)
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python built without it
-        from hashlib import blake2b
+    from skpgen.fsutil import blake2b
 
     key = blake2b(json.dumps(schema, sort_keys=True).encode() + fastjsonschema.VERSION.encode(),
                   digest_size=10).hexdigest()

@@ -40,10 +40,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-try:  # hashlib's blake2b without loading OpenSSL's _hashlib (~5 ms of every lint's start-up)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
+from skpgen.fsutil import blake2b
 
 CACHE_DIR_NAME = ".skpgen_cache"
 FORMAT = 1  # bump when the entry layout changes

@@ -57,15 +57,24 @@ class _RuleRun:
     rule: Any
     options: dict[str, Any]
     severity: str
-    selected: bool  # by select/ignore; per-file-ignores are asked per file
-    batch: bool
 
 
-_PLANS: dict[Any, list[_RuleRun]] = {}
+@dataclass(slots=True)
+class _RulePlan:
+    """The rules of a configuration in registry order, grouped as :func:`lint_document` runs
+    them: ``always`` (even on a schema-invalid document), ``checked`` (selected by select/ignore;
+    per-file-ignores are asked per file) and ``batch`` (the cross-file rules' collection)."""
+
+    always: list[_RuleRun]
+    checked: list[_RuleRun]
+    batch: list[_RuleRun]
 
 
-def _rule_plan(cfg: Config) -> list[_RuleRun]:
-    """The rules in registry order with what :class:`Context` needs, per configuration."""
+_PLANS: dict[Any, _RulePlan] = {}
+
+
+def _rule_plan(cfg: Config) -> _RulePlan:
+    """The rule plan of a configuration, built once per configuration."""
     from skpgen.rules import RULES
 
     key = (tuple(cfg.select), tuple(cfg.ignore), tuple(cfg.severity.items()), repr(cfg.options))
@@ -73,10 +82,13 @@ def _rule_plan(cfg: Config) -> list[_RuleRun]:
     if plan is None:
         if len(_PLANS) > 64:  # a language server sees configurations come and go
             _PLANS.clear()
-        plan = _PLANS[key] = [
-            _RuleRun(code, rule, {**rule.OPTIONS, **cfg.options.get(code, {})},
-                     cfg.severity.get(code, rule.SEVERITY), cfg.enabled(code), getattr(rule, "BATCH", False))
-            for code, rule in RULES.items()]
+        runs = [_RuleRun(code, rule, {**rule.OPTIONS, **cfg.options.get(code, {})},
+                         cfg.severity.get(code, rule.SEVERITY)) for code, rule in RULES.items()]
+        plan = _PLANS[key] = _RulePlan(
+            always=[r for r in runs if r.code in ALWAYS_CODES],
+            checked=[r for r in runs if r.code not in ALWAYS_CODES and r.code not in ENGINE_CODES
+                     and cfg.enabled(r.code)],
+            batch=[r for r in runs if getattr(r.rule, "BATCH", False)])
     return plan
 
 
@@ -105,23 +117,19 @@ def lint_document(doc: Document, settings: Settings) -> list[Finding]:
             show_trace(exc, doc.file)
             internal.append(internal_error(doc.file, exc, lang, rule=code))
 
-    for r in plan:
-        if r.code in ALWAYS_CODES and cfg.enabled(r.code, doc.file):
+    for r in plan.always:
+        if cfg.enabled(r.code, doc.file):
             run(r)
     schema = schema_check(doc, lang)
     findings.extend(schema)
     if not schema:
-        for r in plan:
-            if not r.selected or r.code in ALWAYS_CODES or r.code in ENGINE_CODES:
-                continue
-            if per_file and not cfg.enabled(r.code, doc.file):
-                continue
-            run(r)
+        for r in plan.checked:
+            if not per_file or cfg.enabled(r.code, doc.file):
+                run(r)
     directives = parse_directives(doc.lines)
     if not schema:
-        for r in plan:
-            if r.batch:
-                _collect(doc, shared, r, settings, vocab, directives, internal)
+        for r in plan.batch:
+            _collect(doc, shared, r, settings, vocab, directives, internal)
     findings = apply(findings, directives)
     findings.extend(_directive_findings(doc, directives, ran, cfg, lang))
     for f in findings:

@@ -412,6 +412,13 @@ def _from_record(record: Any, targets: Sequence[Target], keep_files: bool) -> Li
     return run
 
 
+def _from_output(written: Any, targets: Sequence[Target]) -> LintRun:
+    n_files, load_failed, text, tally_state = written
+    if n_files != len(targets) or not isinstance(text, str):
+        raise ValueError("report of another tree")
+    return LintRun(n_files=n_files, load_failed=bool(load_failed), hits=n_files, output=(text, tally_state))
+
+
 def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: Any = None, *,
                keep_files: bool = False, keep_names: bool = False, output_key: str | None = None) -> LintRun:
     """Lint ``targets`` (in the order given: sorted by display name for SPEC §9's order).
@@ -422,16 +429,12 @@ def lint_batch(targets: Sequence[Target], settings: Any, jobs: int = 1, cache: A
 
     stat_id = tree_stat_id(targets, keep_names) if cache is not None and targets else None
     if stat_id is not None:
-        if output_key is not None:
-            written = cache.get_output(stat_id, output_key)
-            if written is not None:
-                try:
-                    n_files, load_failed, text, tally_state = written
-                    if n_files == len(targets) and isinstance(text, str):
-                        return LintRun(n_files=n_files, load_failed=bool(load_failed), hits=n_files,
-                                       output=(text, tally_state))
-                except (TypeError, ValueError):  # a record of another shape: go on
-                    pass
+        written = cache.get_output(stat_id, output_key) if output_key is not None else None
+        if written is not None:
+            try:
+                return _from_output(written, targets)
+            except Exception:  # noqa: BLE001 - a report of another shape: the record may still answer
+                pass
         record = cache.get_tree(stat_id)
         if record is not None:
             try:

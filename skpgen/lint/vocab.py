@@ -7,7 +7,6 @@ loaded once per process and per vocab folder (:func:`load_vocab` is cached).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -39,7 +38,6 @@ _SUFFIXES = ("kannya", "nya", "kan", "i")
 
 
 @lru_cache(maxsize=8192)
-@functools.lru_cache(maxsize=4096)  # several rules tokenise the same uraian of a plan
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-case words of ``text`` (hyphenated words stay one token; numbers are tokens)."""
     return tuple(m.group(0).lower() for m in _WORD.finditer(text))
